@@ -1,0 +1,31 @@
+import { GraphQLError } from 'graphql';
+import { GraphCallError } from '../graph/errors/GraphCallError';
+import { GraphHttpError } from '../graph/errors/GraphHttpError';
+import { GraphRefusedRequestError } from '../graph/errors/GraphRefusedRequestError';
+import { GraphThrottledError } from '../graph/errors/GraphThrottledError';
+import { GraphUnavailableError } from '../graph/errors/GraphUnavailableError';
+import { BadUserInputError } from './BadUserInputError';
+import { ForbiddenError } from './ForbiddenError';
+import { UpstreamError } from './UpstreamError';
+import { UpstreamThrottledError } from './UpstreamThrottledError';
+import { UpstreamUnavailableError } from './UpstreamUnavailableError';
+
+/**
+ * Maps a failure from below the resolvers to the coded error a client sees. Anything unrecognised is
+ * returned unchanged, and the server's error formatter masks it as INTERNAL_SERVER_ERROR.
+ */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof GraphQLError || !(error instanceof GraphCallError)) return error;
+  const { httpStatus, graphCode, requestId } = error.details;
+  if (error instanceof GraphThrottledError) return new UpstreamThrottledError(error.retryAfterSeconds, requestId, error);
+  if (error instanceof GraphUnavailableError) return new UpstreamUnavailableError(pick({ httpStatus, requestId }), error);
+  if (error instanceof GraphRefusedRequestError) return new BadUserInputError(error.message, undefined, error);
+  if (error instanceof GraphHttpError && httpStatus === 403) {
+    return new ForbiddenError('Microsoft Graph refused this report to the caller (HTTP 403)', pick({ graphCode, requestId }), error);
+  }
+  return new UpstreamError(pick({ httpStatus, graphCode, requestId }), error);
+}
+
+function pick<T extends Record<string, unknown>>(details: T): Partial<T> {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
