@@ -36,9 +36,9 @@ export function parseGraphUrl(root: string, version: GraphVersion, absoluteUrl: 
   if (parsed.protocol !== base.url.protocol) return refuse(`a URL with scheme ${parsed.protocol.slice(0, -1)}`);
   if (!absoluteUrl.toLowerCase().startsWith(schemeEnd)) return refuse('a URL without `//` after its scheme');
   const authorityEnd = absoluteUrl.slice(schemeEnd.length).search(/[/?]|$/) + schemeEnd.length;
-  if (absoluteUrl.slice(schemeEnd.length, authorityEnd).includes('@') || parsed.username || parsed.password) {
-    return refuse('a URL with userinfo');
-  }
+  const authority = absoluteUrl.slice(schemeEnd.length, authorityEnd);
+  if (authority.includes('@') || parsed.username || parsed.password) return refuse('a URL with userinfo');
+  if (authority === '') return refuse('a URL without a host after `//`');
   if (parsed.hostname !== base.url.hostname || parsed.port !== base.url.port) {
     return refuse(`a URL on ${parsed.host}`);
   }
