@@ -17,6 +17,20 @@ export const GraphEnums = {
   ],
   featureType: ['registration', 'reset', 'unknownFutureValue'],
   registrationStatusType: ['registered', 'enabled', 'capable', 'mfaRegistered', 'unknownFutureValue'],
+  // Successors (v1.0 `userRegistrationDetails` and the authentication-methods summaries; beta for defaultMfaMethodType).
+  signInUserType: ['member', 'guest', 'unknownFutureValue'],
+  userDefaultAuthenticationMethod: [
+    'push', 'oath', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice', 'sms', 'none', 'unknownFutureValue',
+  ],
+  defaultMfaMethodType: [
+    'none', 'mobilePhone', 'alternateMobilePhone', 'officePhone', 'microsoftAuthenticatorPush',
+    'softwareOneTimePasscode', 'unknownFutureValue',
+  ],
+  authenticationMethodFeature: [
+    'ssprRegistered', 'ssprEnabled', 'ssprCapable', 'passwordlessCapable', 'mfaCapable', 'unknownFutureValue',
+  ],
+  includedUserRoles: ['all', 'privilegedAdmin', 'admin', 'user', 'unknownFutureValue'],
+  includedUserTypes: ['all', 'member', 'guest', 'unknownFutureValue'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GraphEnumName = keyof typeof GraphEnums;
