@@ -1,0 +1,105 @@
+import { loadConfig } from '../src/config';
+import { ConfigError } from '../src/config/ConfigError';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded emulator, no auth and no rate limit outside production', () => {
+    const config = loadConfig({});
+    expect(config.graph.url).toBe('emulator');
+    expect(config.graph.auth).toBe('none');
+    expect(config.gateway.auth).toBe('none');
+    expect(config.graph.rateLimit).toBeNull();
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('localhost');
+    expect(config.gateway.corsOrigins).toBe('*');
+    expect(config.graph.batchSize).toBe(20);
+    expect(config.graph.maxRetries).toBe(3);
+  });
+
+  it('in production points at Microsoft Graph with app tokens, caller auth, the 5/10s budget and no CORS origins', () => {
+    const config = loadConfig({ NODE_ENV: 'production', GATEWAY_AUDIENCE: 'api://gw', AZURE_TENANT_ID: 't' });
+    expect(config.graph.url).toBe('https://graph.microsoft.com');
+    expect(config.graph.auth).toBe('app');
+    expect(config.gateway.auth).toBe('entra');
+    expect(config.graph.rateLimit).toEqual({ requests: 5, windowMs: 10_000 });
+    expect(config.gateway.corsOrigins).toEqual([]);
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.graph)).toBe(true);
+    expect(Object.isFrozen(config.gateway.audiences)).toBe(true);
+  });
+
+  it('reports every invalid variable at once, naming it, what is accepted and what was given', () => {
+    const problems = problemsOf({ PORT: 'eighty', GRAPH_BATCH_SIZE: '21', GRAPH_RATE_LIMIT: '5 per 10s', GRAPH_AUTH: 'magic' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT must be an integer from 0 to 65535, but got: "eighty"',
+        'GRAPH_BATCH_SIZE must be an integer from 1 to 20, but got: "21"',
+        'GRAPH_RATE_LIMIT must be `<requests>/<seconds>s` such as `5/10s`, or `off`, but got: "5 per 10s"',
+        'GRAPH_AUTH must be `app`, `obo`, `none`, but got: "magic"',
+      ]),
+    );
+  });
+
+  it('refuses a GRAPH_URL with a path, plain http to a remote host, or garbage', () => {
+    expect(problemsOf({ GRAPH_URL: 'https://graph.microsoft.com/beta' })[0]).toMatch(/^GRAPH_URL must be .* but got: "https:\/\/graph.microsoft.com\/beta"$/);
+    expect(problemsOf({ GRAPH_URL: 'http://graph.example.com', GRAPH_AUTH: 'app' })[0]).toMatch(/^GRAPH_URL must be/);
+    expect(problemsOf({ GRAPH_URL: 'not a url' })[0]).toMatch(/^GRAPH_URL must be/);
+  });
+
+  it('accepts national clouds and loopback upstreams, and derives auth and budget from them', () => {
+    const us = loadConfig({ GRAPH_URL: 'https://graph.microsoft.us' });
+    expect(us.graph.auth).toBe('app');
+    expect(us.graph.rateLimit).toEqual({ requests: 5, windowMs: 10_000 });
+    const local = loadConfig({ GRAPH_URL: 'http://127.0.0.1:4010' });
+    expect(local.graph.url).toBe('http://127.0.0.1:4010');
+    expect(local.graph.auth).toBe('none');
+    expect(local.graph.rateLimit).toBeNull();
+  });
+
+  it('refuses GRAPH_AUTH=none against a real Graph root', () => {
+    expect(problemsOf({ GRAPH_URL: 'https://graph.microsoft.com', GRAPH_AUTH: 'none' })).toEqual([
+      'GRAPH_AUTH must be `app` or `obo` when GRAPH_URL is not the emulator or a loopback address, but got: "none"',
+    ]);
+  });
+
+  it('requires caller authentication, an audience and a tenant for on-behalf-of tokens', () => {
+    const problems = problemsOf({ GRAPH_AUTH: 'obo' });
+    expect(problems).toContain('GATEWAY_AUTH must be `entra` when GRAPH_AUTH is `obo` (the caller\'s token is what is exchanged), but got: "none"');
+    expect(problems).toContain('AZURE_TENANT_ID must be the Entra tenant id when GATEWAY_AUTH is `entra` or GRAPH_AUTH is `obo`, but got: nothing');
+    expect(problemsOf({ GATEWAY_AUTH: 'entra', AZURE_TENANT_ID: 't' })).toEqual([
+      'GATEWAY_AUDIENCE must list the accepted `aud` values (comma-separated) when GATEWAY_AUTH is `entra`, but got: nothing',
+    ]);
+  });
+
+  it('never echoes secrets: a short cursor secret is reported by length, a bad REDIS_URL by scheme', () => {
+    const problems = problemsOf({ GATEWAY_CURSOR_SECRET: 'hunter2', REDIS_URL: 'http://:hunter2@cache:6379' });
+    expect(problems).toContain('GATEWAY_CURSOR_SECRET must be at least 32 characters, but got: 7 characters');
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('parses lists, the rate limit, off switches and the CORS allow-list', () => {
+    const config = loadConfig({
+      GATEWAY_CORS_ORIGINS: 'https://a.example, https://b.example',
+      GRAPH_RATE_LIMIT: '20/60s',
+      GRAPH_CACHE_TTL_SECONDS: '0',
+      GATEWAY_REQUIRED_ROLES: 'Reports.Read, Admin',
+    });
+    expect(config.gateway.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.graph.rateLimit).toEqual({ requests: 20, windowMs: 60_000 });
+    expect(config.graph.cacheTtlMs).toBe(0);
+    expect(config.gateway.requiredRoles).toEqual(['Reports.Read', 'Admin']);
+  });
+});
