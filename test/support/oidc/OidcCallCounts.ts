@@ -8,4 +8,6 @@ export interface OidcCallCounts {
   readonly onBehalfOf: number;
   /** Token-endpoint calls refused (bad client, bad assertion, unknown grant). */
   readonly tokenRefused: number;
+  /** Requests for any other path, answered 400 like Entra's unknown tenant. */
+  readonly unknownPath: number;
 }

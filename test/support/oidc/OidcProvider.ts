@@ -5,10 +5,10 @@ import type { OidcCallCounts } from './OidcCallCounts';
 export interface SignCallerTokenOptions {
   /** @default 'RS256'. 'none' makes an unsecured token; 'HS256' needs `secret`. */
   readonly alg?: 'RS256' | 'HS256' | 'none';
-  /** @default the published key's kid, or the stranger key's kid when `key` is 'stranger' */
+  /** @default the kid of the key chosen by `key` */
   readonly kid?: string;
-  /** 'published' (default) signs with a key in the JWKS; 'stranger' with a key the JWKS never lists. */
-  readonly key?: 'published' | 'stranger' | KeyLike;
+  /** 'published' (default) and 'next' are in the JWKS (as during key rollover); 'stranger' never is. */
+  readonly key?: 'published' | 'next' | 'stranger' | KeyLike;
   /** The HMAC secret for 'HS256'. */
   readonly secret?: Uint8Array;
 }
@@ -29,6 +29,8 @@ export interface OidcProvider {
   readonly caPem: string;
   /** An HTTPS agent that trusts `caPem` (and nothing else). */
   readonly httpsAgent: Agent;
+  /** The kid of the key it signs with by default. */
+  readonly publishedKid: string;
   /** SPKI PEM of the published signing key, for the HS256 key-confusion attack. */
   readonly publicKeyPem: string;
   /** Valid caller-token claims (a user with scope `Reports.Read`, one hour left), with `overrides` merged. */

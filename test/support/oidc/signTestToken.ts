@@ -6,12 +6,12 @@ import type { SigningKey } from './SigningKey';
 export async function signTestToken(
   claims: JWTPayload,
   options: SignCallerTokenOptions,
-  keys: { readonly published: SigningKey; readonly stranger: SigningKey },
+  keys: { readonly published: SigningKey; readonly next: SigningKey; readonly stranger: SigningKey },
 ): Promise<string> {
   const alg = options.alg ?? 'RS256';
   if (alg === 'none') return new UnsecuredJWT(claims).encode();
   const keyChoice = options.key ?? 'published';
-  const named = keyChoice === 'stranger' ? keys.stranger : keys.published;
+  const named = typeof keyChoice === 'string' ? keys[keyChoice] : keys.published;
   const kid = options.kid ?? named.kid;
   if (alg === 'HS256') {
     if (options.secret === undefined) throw new Error('an HS256 test token needs `secret`');

@@ -23,7 +23,7 @@ export async function startOidcProvider(): Promise<OidcProvider> {
       [published, next].map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, use: 'sig' })),
     ),
   };
-  const counts = { metadata: 0, jwks: 0, clientCredentials: 0, onBehalfOf: 0, tokenRefused: 0 };
+  const counts = { metadata: 0, jwks: 0, clientCredentials: 0, onBehalfOf: 0, tokenRefused: 0, unknownPath: 0 };
   const tenantId = randomUUID();
   const clientId = randomUUID();
   const server = createServer({ key: tls.key, cert: tls.cert });
@@ -58,6 +58,7 @@ export async function startOidcProvider(): Promise<OidcProvider> {
       });
       return undefined;
     }
+    counts.unknownPath += 1;
     return send(400, { error: 'invalid_tenant', error_description: 'AADSTS90002: Tenant not found.' });
   });
   const httpsAgent = new Agent({ ca: tls.cert, keepAlive: true });
@@ -66,9 +67,10 @@ export async function startOidcProvider(): Promise<OidcProvider> {
     apiAudience: `api://${clientId}`,
     caPem: tls.cert,
     httpsAgent,
+    publishedKid: published.kid,
     publicKeyPem: published.publicKeyPem,
     callerClaims: (overrides: JWTPayload = {}) => mergeClaims(validClaims(issuer, tenantId, clientId), overrides),
-    signCallerToken: (claims, options = {}) => signTestToken(claims, options, { published, stranger }),
+    signCallerToken: (claims, options = {}) => signTestToken(claims, options, { published, next, stranger }),
     counts: (): OidcCallCounts => ({ ...counts }),
     close: () => closeServer(server, httpsAgent),
   };
