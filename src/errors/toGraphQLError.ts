@@ -4,6 +4,7 @@ import { GraphHttpError } from '../graph/errors/GraphHttpError';
 import { GraphRefusedRequestError } from '../graph/errors/GraphRefusedRequestError';
 import { GraphThrottledError } from '../graph/errors/GraphThrottledError';
 import { GraphUnavailableError } from '../graph/errors/GraphUnavailableError';
+import { ODataCompileError } from '../graph/odata/ODataCompileError';
 import { BadUserInputError } from './BadUserInputError';
 import { ForbiddenError } from './ForbiddenError';
 import { UpstreamError } from './UpstreamError';
@@ -19,6 +20,10 @@ export function toGraphQLError(error: unknown): unknown {
   const { httpStatus, graphCode, requestId } = error.details;
   if (error instanceof GraphThrottledError) return new UpstreamThrottledError(error.retryAfterSeconds, requestId, error);
   if (error instanceof GraphUnavailableError) return new UpstreamUnavailableError(pick({ httpStatus, requestId }), error);
+  // A nextLink we refuse to follow is upstream's fault, not the client's.
+  if (error instanceof ODataCompileError && error.property === '@odata.nextLink') {
+    return new UpstreamError({ graphCode: 'UnfollowableNextLink' }, error);
+  }
   if (error instanceof GraphRefusedRequestError) return new BadUserInputError(error.message, undefined, error);
   if (error instanceof GraphHttpError && httpStatus === 403) {
     return new ForbiddenError('Microsoft Graph refused this report to the caller (HTTP 403)', pick({ graphCode, requestId }), error);

@@ -1,0 +1,63 @@
+import { BadUserInputError } from '../errors/BadUserInputError';
+import type { ComparisonOperator, FilterExpression, FilterValue } from '../graph/odata/FilterExpression';
+
+type Maybe<T> = T | null | undefined;
+
+/**
+ * Collects the parts of a typed GraphQL filter input as `FilterExpression`s, AND-ed. Values stay typed
+ * (string, boolean, enum, date); only the OData compiler turns them into text.
+ */
+export class FilterBuilder {
+  private readonly parts: FilterExpression[] = [];
+
+  constructor(private readonly argument: string) {}
+
+  string(property: string, filter: Maybe<{ eq?: Maybe<string>; startsWith?: Maybe<string> }>): this {
+    if (filter?.eq != null) this.compare(property, 'eq', { kind: 'string', value: filter.eq });
+    if (filter?.startsWith != null) this.parts.push({ kind: 'startsWith', property, value: filter.startsWith });
+    return this;
+  }
+
+  boolean(property: string, value: Maybe<boolean>): this {
+    if (value != null) this.compare(property, 'eq', { kind: 'boolean', value });
+    return this;
+  }
+
+  enum(property: string, value: Maybe<string>): this {
+    if (value != null) this.compare(property, 'eq', { kind: 'enum', value });
+    return this;
+  }
+
+  any(property: string, filter: Maybe<{ any?: Maybe<readonly string[]> }>, kind: 'enum' | 'string'): this {
+    const values = filter?.any;
+    if (values == null) return this;
+    if (values.length === 0) {
+      throw new BadUserInputError(`\`${this.argument}.${property}.any\` must list at least one value, but got: []`, `${this.argument}.${property}.any`);
+    }
+    this.parts.push({ kind: 'any', property, values: [...new Set(values)].map((value): FilterValue => ({ kind, value })) });
+    return this;
+  }
+
+  dateTime(property: string, range: Maybe<Partial<Record<'gt' | 'ge' | 'lt' | 'le', unknown>>>): this {
+    for (const op of ['gt', 'ge', 'lt', 'le'] as const) {
+      const value = range?.[op];
+      if (value != null) this.compare(property, op, { kind: 'dateTime', value: value instanceof Date ? value.toISOString() : String(value) });
+    }
+    return this;
+  }
+
+  /** Adds a part the gateway itself imposes, such as a link's `userPrincipalName eq` its parent. */
+  add(expression: FilterExpression): this {
+    this.parts.push(expression);
+    return this;
+  }
+
+  build(): FilterExpression | undefined {
+    if (this.parts.length === 0) return undefined;
+    return this.parts.length === 1 ? this.parts[0] : { kind: 'and', operands: [...this.parts] };
+  }
+
+  private compare(property: string, op: ComparisonOperator, value: FilterValue): void {
+    this.parts.push({ kind: 'compare', property, op, value });
+  }
+}

@@ -1,0 +1,22 @@
+import type { UserCredentialUsageDetailsFilter } from '../generated/resolvers-types';
+import type { FilterExpression } from '../graph/odata/FilterExpression';
+import { FilterBuilder } from './FilterBuilder';
+
+/** Usage events, and the successor `userEventsSummary`, which takes the same filter upstream. */
+export function usageDetailsFilter(
+  filter: UserCredentialUsageDetailsFilter | null | undefined,
+  argument = 'filter',
+  extra?: FilterExpression,
+): FilterExpression | undefined {
+  const f = new FilterBuilder(argument);
+  if (extra) f.add(extra);
+  return f
+    .string('userDisplayName', filter?.userDisplayName)
+    .string('userPrincipalName', filter?.userPrincipalName)
+    .string('failureReason', filter?.failureReason)
+    .enum('feature', filter?.feature)
+    .boolean('isSuccess', filter?.isSuccess)
+    .enum('authMethod', filter?.authMethod)
+    .dateTime('eventDateTime', filter?.eventDateTime)
+    .build();
+}

@@ -1,0 +1,9 @@
+import type { QueryResolvers } from '../../generated/resolvers-types';
+import type { UserRegistrationMethodSummaryRecord } from '../../graph/model/UserRegistrationMethodSummaryRecord';
+import { usersRegisteredByMethod as spec } from '../../graph/reports/usersRegisteredByMethod';
+
+export const usersRegisteredByMethod: QueryResolvers['usersRegisteredByMethod'] = (_root, args, ctx) =>
+  ctx.reports.single<UserRegistrationMethodSummaryRecord>(spec, {
+    includedUserTypes: args.includedUserTypes ?? 'all',
+    includedUserRoles: args.includedUserRoles ?? 'all',
+  });

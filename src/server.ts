@@ -1,0 +1,149 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { createCallerAuthenticator } from './auth/createCallerAuthenticator';
+import { createTokenProvider } from './auth/createTokenProvider';
+import type { Config } from './config/Config';
+import { createContextFactory } from './context/createContextFactory';
+import type { GatewayContext } from './context/GatewayContext';
+import type { Emulator } from './emulator/Emulator';
+import { startEmulator } from './emulator/startEmulator';
+import { createGraphPipeline } from './graph/createGraphPipeline';
+import { createHttpHandler } from './http/createHttpHandler';
+import { createLogger } from './logging/createLogger';
+import { formatError } from './plugins/formatError';
+import { operationLimits } from './plugins/operationLimits';
+import { operationLogPlugin } from './plugins/operationLogPlugin';
+import { upstreamCostPlugin } from './plugins/upstreamCostPlugin';
+import { resolvers } from './resolvers/resolvers';
+import { loadTypeDefs } from './schema/loadTypeDefs';
+
+export interface GatewayServer {
+  /** Where the gateway answers, e.g. `http://127.0.0.1:4000/`. */
+  readonly url: string;
+  /** The Graph root in use: the in-process emulator's URL when `GRAPH_URL=emulator`. */
+  readonly graphRoot: string;
+  readonly emulator: Emulator | null;
+  /** Stops taking operations, lets in-flight ones finish (up to the grace period), then closes everything. */
+  stop(): Promise<void>;
+}
+
+/** The one orchestrator: builds every part from `config` and starts listening. Nothing happens at import. */
+export async function createServer(config: Config, options: { logDestination?: DestinationStream } = {}): Promise<GatewayServer> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const emulator = config.graph.url === 'emulator' ? await startEmulator({ users: config.emulator.users, latencyMs: config.emulator.latencyMs }) : null;
+  const graphRoot = emulator ? emulator.url : config.graph.url;
+  const pipeline = await createGraphPipeline({
+    root: graphRoot,
+    timeoutMs: config.graph.timeoutMs,
+    batchSize: config.graph.batchSize,
+    maxRetries: config.graph.maxRetries,
+    maxConcurrentEnvelopes: config.graph.maxConcurrentEnvelopes,
+    rateLimit: config.graph.rateLimit,
+    cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },
+    singleRequest: config.graph.singleRequest,
+    dedupe: config.graph.dedupe,
+    log: (event) => logger.debug({ upstream: event }, 'upstream call'),
+  });
+  const authenticator = createCallerAuthenticator({
+    mode: config.gateway.auth,
+    ...(config.azure.tenantId ? { tenantId: config.azure.tenantId } : {}),
+    audiences: config.gateway.audiences,
+    requiredRoles: config.gateway.requiredRoles,
+    authorityHost: config.azure.authorityHost,
+  });
+  const tokens = createTokenProvider({
+    mode: config.graph.auth,
+    graphRoot,
+    authorityHost: config.azure.authorityHost,
+    ...definedOnly({
+      tenantId: config.azure.tenantId,
+      clientId: config.azure.clientId,
+      clientSecret: config.azure.clientSecret,
+      clientCertificatePath: config.azure.clientCertificatePath,
+    }),
+  });
+
+  const httpServer: Server = createHttpServer();
+  const apollo = new ApolloServer<GatewayContext>({
+    // Generated resolver types are stricter than the subgraph library's resolver map; the shapes agree.
+    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<GatewayContext> }]),
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    persistedQueries: false,
+    validationRules: operationLimits(config),
+    parseOptions: { maxTokens: config.gateway.maxTokens },
+    // Production answers no "Did you mean …?": field suggestions would reveal the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.production,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      operationLogPlugin(),
+      upstreamCostPlugin(config.gateway.maxCost),
+    ],
+  });
+  await apollo.start();
+
+  let draining = false;
+  const cursorKey = config.gateway.cursorSecret ? Buffer.from(config.gateway.cursorSecret, 'utf8') : randomBytes(32);
+  httpServer.on(
+    'request',
+    createHttpHandler({
+      config,
+      apollo,
+      logger,
+      context: createContextFactory({ config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey }),
+      ready: async () => {
+        await tokens.ready();
+        return true;
+      },
+      isDraining: () => draining,
+      newRequestId: randomUUID,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}/`,
+    graphRoot,
+    emulator,
+    async stop() {
+      draining = true;
+      // Apollo's drain plugin closes idle sockets and waits for in-flight operations.
+      await withGrace(apollo.stop(), config.gateway.shutdownGraceMs, () => httpServer.closeAllConnections());
+      await pipeline.close();
+      await emulator?.stop();
+      logger.flush();
+    },
+  };
+}
+
+async function withGrace(work: Promise<void>, graceMs: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, graceMs);
+  });
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
+}
+
+function definedOnly<T extends Record<string, string | null>>(values: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as { [K in keyof T]?: string };
+}
