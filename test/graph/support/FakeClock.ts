@@ -1,0 +1,26 @@
+import type { Clock } from '../../../src/graph/Clock';
+
+/** A clock that moves only when the test says so; sleepers wake in time order. */
+export class FakeClock implements Clock {
+  private sleepers: { at: number; order: number; wake: () => void }[] = [];
+  private order = 0;
+
+  constructor(private time = 1_700_000_000_000) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((wake) => this.sleepers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }));
+  }
+
+  /** Moves time forward, waking every sleeper that is due, and lets their continuations run. */
+  async advance(ms: number): Promise<void> {
+    this.time += ms;
+    const due = this.sleepers.filter((s) => s.at <= this.time).sort((a, b) => a.at - b.at || a.order - b.order);
+    this.sleepers = this.sleepers.filter((s) => s.at > this.time);
+    for (const sleeper of due) sleeper.wake();
+    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+  }
+}
