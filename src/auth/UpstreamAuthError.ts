@@ -5,7 +5,10 @@
  */
 export class UpstreamAuthError extends Error {
   constructor(
-    /** `unavailable`: no credential in the chain applies; `refused`: Entra answered with an error. */
+    /**
+     * `refused`: the authority refused the request (bad secret, consent missing, assertion rejected);
+     * `unavailable`: no credential applies, the authority cannot be reached, or it failed for now.
+     */
     readonly reason: 'unavailable' | 'refused',
     message: string,
     /** Entra's OAuth `error` code (`invalid_client`, `invalid_grant`, …) when it sent one. */
