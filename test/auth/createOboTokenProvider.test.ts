@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import type { Caller } from '../../src/auth/Caller';
 import { CallerAuthError } from '../../src/auth/CallerAuthError';
@@ -118,6 +121,22 @@ describe('obo mode with the real OnBehalfOfCredential', () => {
     expect(error).toBeInstanceOf(UpstreamAuthError);
     expect(error).toMatchObject({ reason: 'refused', oauthError: 'invalid_grant' });
     expect((error as Error).message).toBe('could not obtain a token for https://graph.microsoft.com/.default with OnBehalfOfCredential: the authority answered invalid_grant');
+  });
+
+  it('exchanges with a certificate file instead of a secret', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'client-cert-'));
+    try {
+      const clientCertificatePath = join(dir, 'client.pem');
+      await writeFile(clientCertificatePath, provider.clientCertificatePem);
+      const graph = createTokenProvider({
+        mode: 'obo', graphRoot: 'https://graph.microsoft.com', tenantId: provider.tenantId, clientId: provider.clientId,
+        clientCertificatePath, authorityHost: provider.authorityHost, httpsAgent: provider.httpsAgent,
+      });
+      const caller = await callerFromProvider(provider);
+      expect(await oboCalls(() => Promise.all([1, 2, 3].map(() => graph.getToken(caller))))).toEqual({ onBehalfOf: 1, refused: 0, clientCredentials: 0 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('checks only its settings in ready(), without a token-endpoint call', async () => {

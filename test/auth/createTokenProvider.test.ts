@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { AuthConfigError } from '../../src/auth/AuthConfigError';
 import { createTokenProvider } from '../../src/auth/createTokenProvider';
@@ -7,6 +12,7 @@ import type { OidcProvider } from '../support/oidc/OidcProvider';
 import { startOidcProvider } from '../support/oidc/startOidcProvider';
 
 const GRAPH_ROOT = 'https://graph.microsoft.com';
+const execFileAsync = promisify(execFile);
 let provider: OidcProvider;
 beforeAll(async () => {
   provider = await startOidcProvider();
@@ -76,6 +82,21 @@ describe('app mode with the real ClientSecretCredential', () => {
     expect((error as Error).message).not.toMatch(/AADSTS|secret-/);
   });
 
+  it('authenticates with a certificate file instead of a secret (ClientCertificateCredential, private_key_jwt)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'client-cert-'));
+    try {
+      const clientCertificatePath = join(dir, 'client.pem');
+      await writeFile(clientCertificatePath, provider.clientCertificatePem);
+      const graph = tokenProvider({ clientSecret: undefined, clientCertificatePath });
+      const calls = await delta(async () => {
+        for (let i = 0; i < 10; i += 1) await graph.getToken({ kind: 'anonymous' });
+      });
+      expect(calls).toEqual({ clientCredentials: 1, onBehalfOf: 0, tokenRefused: 0 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shares one principal, app, among all callers', () => {
     expect(tokenProvider().principalOf({ kind: 'anonymous' })).toBe('app');
   });
@@ -112,5 +133,26 @@ describe('invalid token-provider settings', () => {
     expect(() => tokenProvider({ mode: 'obo', clientSecret: ' ' })).toThrow(
       'GRAPH_AUTH=obo needs AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, but both are empty',
     );
+  });
+});
+
+describe("with Node's own trust store, as in production", () => {
+  it('a child process trusting the provider through NODE_EXTRA_CA_CERTS alone authenticates a caller and costs one call per mode', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oidc-ca-'));
+    const caFile = join(dir, 'ca.pem');
+    await writeFile(caFile, provider.caPem);
+    const callerToken = await provider.signCallerToken(provider.callerClaims());
+    const settings = {
+      authorityHost: provider.authorityHost, tenantId: provider.tenantId, clientId: provider.clientId,
+      clientSecret: provider.clientSecret, audience: provider.apiAudience, callerToken,
+    };
+    const before = provider.counts();
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(__dirname, '../support/oidc/probeWithNodeTrust.ts')], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, PROBE_SETTINGS: JSON.stringify(settings) },
+    }).finally(() => rm(dir, { recursive: true, force: true }));
+    const after = provider.counts();
+    expect(JSON.parse(stdout)).toEqual({ callerKind: 'user', appTokens: 1, oboTokens: 1 });
+    expect([after.clientCredentials - before.clientCredentials, after.onBehalfOf - before.onBehalfOf]).toEqual([1, 1]);
   });
 });

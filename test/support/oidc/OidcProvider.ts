@@ -23,6 +23,8 @@ export interface OidcProvider {
   /** The confidential client registered with it (the gateway's own app). */
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The client's registered certificate and its private key, one PEM text (AZURE_CLIENT_CERTIFICATE_PATH's format). */
+  readonly clientCertificatePem: string;
   /** The audience of the caller tokens it mints by default: `api://<clientId>`. */
   readonly apiAudience: string;
   /** PEM of its self-signed TLS certificate: the one trust anchor a client needs. */

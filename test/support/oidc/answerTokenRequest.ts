@@ -1,4 +1,5 @@
-import { createLocalJWKSet, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT, type JSONWebKeySet, type KeyLike } from 'jose';
+import { authenticatesClient } from './authenticatesClient';
 import type { SigningKey } from './SigningKey';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -9,6 +10,9 @@ export interface TokenEndpointState {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The public key of the client's registered certificate (for private_key_jwt). */
+  readonly certificateKey: KeyLike;
+  readonly tokenEndpoint: string;
   readonly signingKey: SigningKey;
   readonly jwks: JSONWebKeySet;
 }
@@ -18,12 +22,12 @@ export type TokenAnswer =
   | { readonly status: 400 | 401; readonly grant: 'refused'; readonly body: object };
 
 /**
- * The token endpoint's decision, Entra-style: the client must authenticate with its secret; an
+ * The token endpoint's decision, Entra-style: the client must authenticate (secret or certificate); an
  * on-behalf-of assertion must be a token this provider signed for this client's own API.
  */
 export async function answerTokenRequest(form: URLSearchParams, state: TokenEndpointState): Promise<TokenAnswer> {
-  if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
-    return refuse(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+  if (!(await authenticatesClient(form, state))) {
+    return refuse(401, 'invalid_client', 'AADSTS7000215: Invalid client secret or assertion provided.');
   }
   const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
   if (scope === undefined) return refuse(400, 'invalid_scope', 'AADSTS1002012: a /.default scope is required.');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { exportJWK, importX509, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { answerTokenRequest, type TokenEndpointState } from './answerTokenRequest';
 import { createSigningKey } from './createSigningKey';
+import { makeClientCertificate } from './makeClientCertificate';
 import { makeLoopbackCertificate } from './makeLoopbackCertificate';
 import type { OidcCallCounts } from './OidcCallCounts';
 import type { OidcProvider } from './OidcProvider';
@@ -11,8 +12,9 @@ import { signTestToken } from './signTestToken';
 
 /** Starts a local Entra-like OpenID provider over HTTPS on 127.0.0.1, port 0, for one tenant and one client. */
 export async function startOidcProvider(): Promise<OidcProvider> {
-  const [tls, published, next, stranger] = await Promise.all([
+  const [tls, clientCertificate, published, next, stranger] = await Promise.all([
     makeLoopbackCertificate(),
+    makeClientCertificate('graph-reports-gateway'),
     createSigningKey(`kid-${randomUUID()}`),
     createSigningKey(`kid-${randomUUID()}`),
     createSigningKey(`kid-${randomUUID()}`),
@@ -32,6 +34,8 @@ export async function startOidcProvider(): Promise<OidcProvider> {
   const issuer = `${authorityHost}/${tenantId}/v2.0`;
   const state: TokenEndpointState = {
     tenantId, issuer, clientId, clientSecret: `secret-${randomUUID()}`, signingKey: published, jwks,
+    certificateKey: await importX509(clientCertificate.cert, 'RS256'),
+    tokenEndpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/token`,
   };
   const routes = endpoints(authorityHost, tenantId, issuer);
   server.on('request', (req, res) => {
@@ -65,6 +69,7 @@ export async function startOidcProvider(): Promise<OidcProvider> {
   return {
     authorityHost, tenantId, issuer, clientId, clientSecret: state.clientSecret,
     apiAudience: `api://${clientId}`,
+    clientCertificatePem: `${clientCertificate.key}\n${clientCertificate.cert}`,
     caPem: tls.cert,
     httpsAgent,
     publishedKid: published.kid,
