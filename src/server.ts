@@ -101,7 +101,7 @@ export async function createServer(config: Config, options: { logDestination?: D
       config,
       apollo,
       logger,
-      context: createContextFactory({ config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey }),
+      context: createContextFactory({ config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey, coalesceRefusals: new Set() }),
       ready: async () => {
         await tokens.ready();
         return true;

@@ -10,7 +10,7 @@ import type { CursorCodec } from './CursorCodec';
 import { CursorError } from './CursorError';
 import type { CursorPayload } from './CursorPayload';
 import type { ListQuery } from './ListQuery';
-import { pageLimits } from './pageLimits';
+import { checkFirst } from './checkFirst';
 
 interface Position {
   readonly url: string;
@@ -31,22 +31,8 @@ export class ConnectionFetcher {
   ) {}
 
   async fetch<T>(query: ListQuery, argumentPrefix = ''): Promise<ConnectionResult<T>> {
-    const first = query.first;
-    if (!Number.isInteger(first) || first < 1 || first > pageLimits.maxFirst) {
-      throw new BadUserInputError(
-        `\`${argumentPrefix}first\` must be between 1 and ${pageLimits.maxFirst}, but got: ${first}`,
-        `${argumentPrefix}first`,
-      );
-    }
-    const initial = buildListRequest(query.spec, {
-      filter: query.filter,
-      orderBy: query.orderBy,
-      functionParameters: query.functionParameters,
-      top: first,
-    });
-    const expectedPath = pathOf(initial.url);
-    // The scope ties a cursor to this report, filter and order, but not to `first`, which may change between pages.
-    const scope = createHash('sha256').update(`${query.spec.name}\n${withoutTop(initial.url)}`).digest('base64url').slice(0, 22);
+    const first = checkFirst(query.first, argumentPrefix);
+    const { initial, scope, expectedPath } = this.identify(query);
     let position: Position = { url: initial.url, skip: 0 };
     if (query.after != null) position = this.decode(query.after, query.spec.name, scope, expectedPath, argumentPrefix);
 
@@ -79,6 +65,27 @@ export class ConnectionFetcher {
     // A page cut short by the page bound still needs a way on, even when it holds no row.
     const endCursor = edges.length > 0 ? edges[edges.length - 1]!.cursor : resume ? cursorOf(resume) : null;
     return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, endCursor } };
+  }
+
+  /**
+   * The cursor that resumes `query` after `skip` rows of its first upstream page: what a page filled
+   * some other way (a coalesced link) hands out, so the client can go on with this fetcher.
+   */
+  cursorAt(query: ListQuery, skip: number): string {
+    const { initial, scope } = this.identify(query);
+    return this.codec.encode({ report: query.spec.name, scope, url: initial.url, skip });
+  }
+
+  private identify(query: ListQuery): { initial: GraphRequest; scope: string; expectedPath: string } {
+    const initial = buildListRequest(query.spec, {
+      filter: query.filter,
+      orderBy: query.orderBy,
+      functionParameters: query.functionParameters,
+      top: query.first,
+    });
+    // The scope ties a cursor to this report, filter and order, but not to `first`, which may change between pages.
+    const scope = createHash('sha256').update(`${query.spec.name}\n${withoutTop(initial.url)}`).digest('base64url').slice(0, 22);
+    return { initial, scope, expectedPath: pathOf(initial.url) };
   }
 
   private decode(after: string, report: string, scope: string, expectedPath: string, prefix: string): Position {

@@ -4,6 +4,7 @@ import type { Config } from '../config/Config';
 import type { ConnectionFetcher } from '../connections/ConnectionFetcher';
 import type { Upstream } from '../loaders/Upstream';
 import type { OperationStats } from '../loaders/OperationStats';
+import type { Links } from '../links/Links';
 import type { Reports } from '../reports/Reports';
 
 /** Everything one GraphQL operation may use; built per request, so loaders never outlive it. */
@@ -16,6 +17,7 @@ export interface GatewayContext {
   readonly upstream: Upstream;
   readonly connections: ConnectionFetcher;
   readonly reports: Reports;
+  readonly links: Links;
   /** Logs an upstream enum value the schema does not know, once per process and value. */
   readonly onUnknownEnum: (enumName: string, value: string) => void;
 }

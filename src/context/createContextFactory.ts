@@ -12,6 +12,8 @@ import type { GraphPipeline } from '../graph/GraphPipeline';
 import type { HttpError } from '../http/createHttpHandler';
 import { createUpstream } from '../loaders/createUpstream';
 import { OperationStats } from '../loaders/OperationStats';
+import { CoalescedRows } from '../links/CoalescedRows';
+import { Links } from '../links/Links';
 import { Reports } from '../reports/Reports';
 import type { GatewayContext } from './GatewayContext';
 
@@ -23,6 +25,8 @@ export interface ContextDeps {
   readonly tokens: TokenProvider;
   readonly graphRoot: string;
   readonly cursorKey: Uint8Array;
+  /** Reports whose upstream refused a coalesced `or` filter: process-wide, so the refusal is paid once. */
+  readonly coalesceRefusals: Set<string>;
 }
 
 /**
@@ -46,6 +50,8 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       stats,
     });
     const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
+    const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage);
+    const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals);
     return {
       requestId,
       config,
@@ -54,7 +60,8 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       stats,
       upstream,
       connections,
-      reports: new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage),
+      reports,
+      links: new Links(config.graph.linkPlan, reports, connections, coalesced),
       onUnknownEnum(enumName, value) {
         const key = `${enumName}.${value}`;
         if (unknownEnumValues.has(key) || unknownEnumValues.size >= 1000) return;

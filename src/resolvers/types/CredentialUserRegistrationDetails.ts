@@ -1,5 +1,4 @@
 import { normaliseEnumList } from '../../enums/normaliseEnumList';
-import { principalNameEquals } from '../../filters/principalNameEquals';
 import { usageDetailsFilter } from '../../filters/usageDetailsFilter';
 import type { CredentialUserRegistrationDetailsResolvers } from '../../generated/resolvers-types';
 import type { CredentialUserRegistrationDetailsRecord } from '../../graph/model/CredentialUserRegistrationDetailsRecord';
@@ -13,15 +12,11 @@ export const CredentialUserRegistrationDetails: CredentialUserRegistrationDetail
     return id === null ? null : ctx.reports.byId<CredentialUserRegistrationDetailsRecord>(registrations, id);
   },
   authMethods: (parent, _args, ctx) => normaliseEnumList('registrationAuthMethod', parent.authMethods, ctx.onUnknownEnum) ?? [],
-  // Every parent of the page asks in the same tick, so these requests leave together in `$batch` envelopes.
+  // Every parent of the page asks in the same tick, so the plan sees them all at once.
   usageEvents: (parent, args, ctx) =>
-    ctx.reports.list(
-      {
-        spec: usage,
-        filter: usageDetailsFilter(args.filter, 'usageEvents.filter', principalNameEquals(parent.userPrincipalName)),
-        first: args.first ?? 50,
-        after: args.after,
-      },
+    ctx.links.rowsOf(
+      parent.userPrincipalName,
+      { spec: usage, filter: usageDetailsFilter(args.filter, 'usageEvents.filter'), first: args.first ?? 50, after: args.after },
       'usageEvents.',
     ),
 };

@@ -1,4 +1,3 @@
-import { principalNameEquals } from '../../filters/principalNameEquals';
 import { usageDetailsFilter } from '../../filters/usageDetailsFilter';
 import type { UserResolvers } from '../../generated/resolvers-types';
 import type { CredentialUserRegistrationDetailsRecord } from '../../graph/model/CredentialUserRegistrationDetailsRecord';
@@ -10,17 +9,13 @@ export const User: UserResolvers = {
   __resolveReference: (ref) => ref,
   credentialRegistration: (user, _args, ctx) =>
     user.userPrincipalName
-      ? ctx.reports.firstWhere<CredentialUserRegistrationDetailsRecord>(registrations, principalNameEquals(user.userPrincipalName))
+      ? ctx.links.firstOf<CredentialUserRegistrationDetailsRecord>(user.userPrincipalName, registrations)
       : null,
   credentialUsageEvents: (user, args, ctx) =>
     user.userPrincipalName
-      ? ctx.reports.list(
-          {
-            spec: usage,
-            filter: usageDetailsFilter(args.filter, 'credentialUsageEvents.filter', principalNameEquals(user.userPrincipalName)),
-            first: args.first ?? 50,
-            after: args.after,
-          },
+      ? ctx.links.rowsOf(
+          user.userPrincipalName,
+          { spec: usage, filter: usageDetailsFilter(args.filter, 'credentialUsageEvents.filter'), first: args.first ?? 50, after: args.after },
           'credentialUsageEvents.',
         )
       : null,

@@ -1,5 +1,4 @@
 import { normaliseEnumValue } from '../../enums/normaliseEnumValue';
-import { principalNameEquals } from '../../filters/principalNameEquals';
 import type { UserCredentialUsageDetailsResolvers } from '../../generated/resolvers-types';
 import type { CredentialUserRegistrationDetailsRecord } from '../../graph/model/CredentialUserRegistrationDetailsRecord';
 import type { UserCredentialUsageDetailsRecord } from '../../graph/model/UserCredentialUsageDetailsRecord';
@@ -15,6 +14,5 @@ export const UserCredentialUsageDetails: UserCredentialUsageDetailsResolvers = {
   feature: (parent, _args, ctx) => normaliseEnumValue('featureType', parent.feature, ctx.onUnknownEnum) ?? 'unknownFutureValue',
   authMethod: (parent, _args, ctx) => normaliseEnumValue('usageAuthMethod', parent.authMethod, ctx.onUnknownEnum) ?? 'unknownFutureValue',
   // Events of one user share one request (identical URLs are de-duplicated); users share envelopes.
-  registration: (parent, _args, ctx) =>
-    ctx.reports.firstWhere<CredentialUserRegistrationDetailsRecord>(registrations, principalNameEquals(parent.userPrincipalName)),
+  registration: (parent, _args, ctx) => ctx.links.firstOf<CredentialUserRegistrationDetailsRecord>(parent.userPrincipalName, registrations),
 };

@@ -1,0 +1,140 @@
+import DataLoader from 'dataloader';
+import { GraphHttpError } from '../graph/errors/GraphHttpError';
+import type { FilterExpression } from '../graph/odata/FilterExpression';
+import { buildListRequest } from '../graph/odata/buildListRequest';
+import { ODataCompileError } from '../graph/odata/ODataCompileError';
+import { parseGraphUrl } from '../graph/odata/parseGraphUrl';
+import type { ReportSpec } from '../graph/reports/ReportSpec';
+import type { Upstream } from '../loaders/Upstream';
+
+export interface CoalesceKey {
+  readonly spec: ReportSpec;
+  readonly filter?: FilterExpression;
+  readonly userPrincipalName: string;
+}
+
+/** One user's rows, or `null` when the coalesced read could not answer for them (refused, truncated). */
+export type UserRows = readonly unknown[] | null;
+
+/** `$top` of a coalesced read: the most Graph serves in a page of these reports. */
+const COALESCED_TOP = 1000;
+
+/**
+ * The `coalesce` link plan. Every inner request of a `$batch` counts against Graph's budget, so the
+ * users a link is resolved for in one tick are read with one filtered request per chunk
+ * (`userPrincipalName eq 'a' or userPrincipalName eq 'b' …`, chunked to stay under the URL limit),
+ * all pages followed, and the rows split back per user. When upstream refuses the `or` filter (400)
+ * the report is remembered in `refusals`, process-wide, and its links fall back to one request per user.
+ */
+export class CoalescedRows {
+  private readonly loader: DataLoader<CoalesceKey, UserRows, string>;
+
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly graphRoot: string,
+    private readonly maxPages: number,
+    private readonly refusals: Set<string>,
+  ) {
+    this.loader = new DataLoader((keys) => this.loadAll(keys), {
+      cacheKeyFn: (k) => `${groupOf(k)}\n${k.userPrincipalName.toLowerCase()}`,
+    });
+  }
+
+  load(key: CoalesceKey): Promise<UserRows> {
+    return this.loader.load(key);
+  }
+
+  private async loadAll(keys: readonly CoalesceKey[]): Promise<(UserRows | Error)[]> {
+    const groups = new Map<string, CoalesceKey[]>();
+    for (const key of keys) groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), key]);
+    const byKey = new Map<CoalesceKey, UserRows | Error>();
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const users = [...new Map(group.map((k) => [k.userPrincipalName.toLowerCase(), k.userPrincipalName])).values()];
+        const { spec, filter } = group[0]!;
+        const chunks = this.chunk(spec, filter, users);
+        const answers = await Promise.all(chunks.map((chunk) => this.read(spec, filter, chunk)));
+        const rows = new Map<string, unknown[]>();
+        const failed = new Map<string, UserRows | Error>();
+        answers.forEach((answer, i) => {
+          const chunk = chunks[i]!;
+          if (answer === null || answer instanceof Error) chunk.forEach((u) => failed.set(u.toLowerCase(), answer));
+          else for (const row of answer) rows.set(ownerOf(row), [...(rows.get(ownerOf(row)) ?? []), row]);
+        });
+        for (const key of group) {
+          const user = key.userPrincipalName.toLowerCase();
+          byKey.set(key, failed.has(user) ? failed.get(user)! : (rows.get(user) ?? []));
+        }
+      }),
+    );
+    return keys.map((k) => byKey.get(k)!);
+  }
+
+  /** Users in chunks whose request stays under the compiler's URL limit. */
+  private chunk(spec: ReportSpec, filter: FilterExpression | undefined, users: readonly string[]): string[][] {
+    const chunks: string[][] = [];
+    let current: string[] = [];
+    for (const user of users) {
+      const candidate = [...current, user];
+      if (current.length > 0 && !fits(spec, filterFor(candidate, filter))) {
+        chunks.push(current);
+        current = [user];
+      } else current = candidate;
+    }
+    if (current.length > 0) chunks.push(current);
+    return chunks;
+  }
+
+  private async read(spec: ReportSpec, filter: FilterExpression | undefined, users: string[]): Promise<unknown[] | null | Error> {
+    if (this.refusals.has(spec.name) || !fits(spec, filterFor(users, filter))) return null;
+    const first = buildListRequest(spec, { filter: filterFor(users, filter), top: COALESCED_TOP });
+    const path = first.url.split('?')[0]!;
+    const rows: unknown[] = [];
+    let url: string | null = first.url;
+    try {
+      for (let page = 0; url !== null; page++) {
+        // A result too large to read whole is left to the per-user plan, which pages properly.
+        if (page >= this.maxPages) return null;
+        const body = (await this.upstream.load({ method: 'GET', version: spec.version, url })).body as { value?: unknown; '@odata.nextLink'?: unknown };
+        if (!Array.isArray(body?.value)) return null;
+        rows.push(...body.value);
+        const next = body['@odata.nextLink'];
+        url = typeof next === 'string' ? parseGraphUrl(this.graphRoot, spec.version, next, path) : null;
+      }
+      return rows;
+    } catch (error) {
+      if (error instanceof GraphHttpError && error.details.httpStatus === 400) {
+        this.refusals.add(spec.name);
+        return null;
+      }
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+}
+
+function groupOf(key: CoalesceKey): string {
+  return `${key.spec.name}\n${JSON.stringify(key.filter ?? null)}`;
+}
+
+function ownerOf(row: unknown): string {
+  const upn = (row as { userPrincipalName?: unknown } | null)?.userPrincipalName;
+  return typeof upn === 'string' ? upn.toLowerCase() : '';
+}
+
+function filterFor(users: readonly string[], filter: FilterExpression | undefined): FilterExpression {
+  const anyUser: FilterExpression = {
+    kind: 'or',
+    operands: users.map((u) => ({ kind: 'compare', property: 'userPrincipalName', op: 'eq', value: { kind: 'string', value: u } })),
+  };
+  return filter ? { kind: 'and', operands: [anyUser, filter] } : anyUser;
+}
+
+function fits(spec: ReportSpec, filter: FilterExpression): boolean {
+  try {
+    buildListRequest(spec, { filter, top: COALESCED_TOP });
+    return true;
+  } catch (error) {
+    if (error instanceof ODataCompileError) return false;
+    throw error;
+  }
+}
