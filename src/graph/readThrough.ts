@@ -23,6 +23,8 @@ interface Leader {
   readonly key: string;
   readonly flight: Promise<GraphResponse>;
   readonly pending: PendingRead;
+  /** Answers from the cache: no cache write, so a hit never extends its entry's TTL. */
+  hit(response: GraphResponse): void;
 }
 
 function lead(key: string, request: GraphRequest, parts: ReadThroughParts): Leader {
@@ -41,7 +43,11 @@ function lead(key: string, request: GraphRequest, parts: ReadThroughParts): Lead
       parts.singleFlight.finish(key, flight);
     },
   };
-  return { key, flight, pending };
+  const hit = (response: GraphResponse): void => {
+    settle.resolve(response);
+    parts.singleFlight.finish(key, flight);
+  };
+  return { key, flight, pending, hit };
 }
 
 async function fetchMisses(leaders: readonly Leader[], parts: ReadThroughParts, context: GraphCallContext): Promise<void> {
@@ -51,7 +57,7 @@ async function fetchMisses(leaders: readonly Leader[], parts: ReadThroughParts, 
     const hit = cached[index];
     if (hit === undefined) return misses.push(leader.pending);
     context.stats.cacheHits += 1;
-    leader.pending.resolve(hit);
+    leader.hit(hit);
   });
   await Promise.all(splitIntoEnvelopes(misses, parts.envelopeSize).map((group) => executeGroup(group, parts, context)));
 }

@@ -17,14 +17,14 @@ export function finalError(
   attempts: number,
 ): GraphCallError {
   const target = `${request.method} /${request.version}${redactUrl(request.url)}`;
-  const answer = outcome.status === 0 ? 'no answer (timeout or network failure)' : String(outcome.status);
+  const answer = outcome.status === 0 ? 'gave no answer (timeout or network failure)' : `answered ${outcome.status}`;
   const why =
     reason === 'exhausted'
       ? `after ${attempts} attempts`
       : reason === 'deadline'
         ? `and the next attempt (in ${delayMs} ms) would pass the operation deadline`
         : 'and creates are never retried';
-  const message = `Graph answered ${answer} to ${target} ${why}`;
+  const message = `Graph ${answer} to ${target} ${why}`;
   if (outcome.status === 429) {
     return new GraphThrottledError(message, Math.max(1, Math.ceil(delayMs / 1000)), outcome.details);
   }
