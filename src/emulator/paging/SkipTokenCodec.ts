@@ -1,0 +1,34 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { GraphError } from '../http/GraphError';
+
+/**
+ * Opaque `$skiptoken`s: the offset of the next row plus a digest of the query it belongs to, signed with
+ * a per-server secret. A token that was altered, or replayed against another query, answers 400.
+ */
+export class SkipTokenCodec {
+  private readonly secret = randomBytes(32);
+
+  /** Identifies the query a token may continue: report, filter, order, selection, page size. */
+  static querySignature(parts: readonly (string | number | undefined)[]): string {
+    return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+  }
+
+  encode(offset: number, signature: string): string {
+    const payload = Buffer.from(`${offset}:${signature}`).toString('base64url');
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** The offset a token carries, after checking its signature and that it belongs to this query. */
+  decode(token: string, signature: string): number {
+    const [payload = '', mac = '', ...rest] = token.split('.');
+    const invalid = new GraphError(400, 'BadRequest', 'The $skiptoken is invalid: it was altered or belongs to another query.');
+    if (rest.length > 0 || mac !== this.sign(payload)) throw invalid;
+    const [offset = '', tokenSignature] = Buffer.from(payload, 'base64url').toString().split(':');
+    if (tokenSignature !== signature || !/^\d+$/.test(offset)) throw invalid;
+    return Number(offset);
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, 22);
+  }
+}
