@@ -4,7 +4,8 @@ import { normaliseEnumValue } from './normaliseEnumValue';
 
 /**
  * A collection of upstream enum values made safe to return, member by member (see normaliseEnumValue);
- * null elements are dropped because the schema's lists hold non-null members. A missing collection is null.
+ * null elements are dropped because the schema's lists hold non-null members, and a lone value where a
+ * collection was expected counts as a one-member collection. A missing collection is null.
  */
 export function normaliseEnumList<N extends GraphEnumName>(
   enumName: N,

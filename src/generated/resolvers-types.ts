@@ -841,31 +841,22 @@ export type UserRegistrationDetails = {
   id: Scalars['ID']['output'];
   /** Whether the user has an admin role in the tenant. */
   isAdmin: Scalars['Boolean']['output'];
-  /**
-   * Whether the user has registered a strong authentication method for MFA that the authentication
-   * methods policy allows.
-   */
+  /** Whether the user has registered a strong MFA method that the authentication methods policy allows. */
   isMfaCapable: Scalars['Boolean']['output'];
-  /** Whether the user has registered a strong authentication method for MFA (the policy may not allow it). */
+  /** Whether the user has registered a strong MFA method (the policy may not allow it). */
   isMfaRegistered: Scalars['Boolean']['output'];
   /**
    * Whether the user has registered a passwordless strong authentication method (FIDO2, Windows Hello
    * for Business, Microsoft Authenticator passwordless) that the policy allows.
    */
   isPasswordlessCapable: Scalars['Boolean']['output'];
-  /**
-   * Whether the user has registered enough methods for self-service password reset and policy allows the
-   * user to perform it.
-   */
+  /** Whether the user has registered enough methods for self-service password reset and policy allows it. */
   isSsprCapable: Scalars['Boolean']['output'];
   /** Whether policy allows the user to perform self-service password reset. */
   isSsprEnabled: Scalars['Boolean']['output'];
   /** Whether the user has registered enough methods for self-service password reset. */
   isSsprRegistered: Scalars['Boolean']['output'];
-  /**
-   * Whether the system-preferred authentication method is enabled: the system then picks the most secure
-   * method among those the user registered.
-   */
+  /** Whether the system picks the most secure of the user's registered methods (system-preferred MFA). */
   isSystemPreferredAuthenticationMethodEnabled: Scalars['Boolean']['output'];
   /** When the record was last updated (UTC). */
   lastUpdatedDateTime?: Maybe<Scalars['DateTime']['output']>;
@@ -874,17 +865,11 @@ export type UserRegistrationDetails = {
    * types these as open strings, so they are passed through unchanged.
    */
   methodsRegistered: Array<Scalars['String']['output']>;
-  /**
-   * The methods the system determined to be the most secure second factors among those registered, such
-   * as `push`, `oath`, `sms` (open strings upstream).
-   */
+  /** The most secure registered second factors, as the system determined them, such as `push` (open strings). */
   systemPreferredAuthenticationMethods: Array<Scalars['String']['output']>;
   /** The user display name, such as `Adele Vance`. */
   userDisplayName?: Maybe<Scalars['String']['output']>;
-  /**
-   * The method the user chose as default second factor; used as the preferred MFA method when
-   * `isSystemPreferredAuthenticationMethodEnabled` is false.
-   */
+  /** The default second factor the user chose; used when system-preferred MFA is off. */
   userPreferredMethodForSecondaryAuthentication?: Maybe<UserDefaultAuthenticationMethod>;
   /** The user principal name, such as `AdeleV@contoso.com`. */
   userPrincipalName: Scalars['String']['output'];
