@@ -2,8 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +21,7 @@ import { operationLimits } from './plugins/operationLimits';
 import { operationLogPlugin } from './plugins/operationLogPlugin';
 import { upstreamCostPlugin } from './plugins/upstreamCostPlugin';
 import { resolvers } from './resolvers/resolvers';
-import { loadTypeDefs } from './schema/loadTypeDefs';
+import { buildGatewaySchema } from './schema/buildGatewaySchema';
 
 export interface GatewayServer {
   /** Where the gateway answers, e.g. `http://127.0.0.1:4000/`. */
@@ -73,8 +71,7 @@ export async function createServer(config: Config, options: { logDestination?: D
 
   const httpServer: Server = createHttpServer();
   const apollo = new ApolloServer<GatewayContext>({
-    // Generated resolver types are stricter than the subgraph library's resolver map; the shapes agree.
-    schema: buildSubgraphSchema([{ typeDefs: loadTypeDefs(), resolvers: resolvers as unknown as GraphQLResolverMap<GatewayContext> }]),
+    schema: buildGatewaySchema(resolvers),
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

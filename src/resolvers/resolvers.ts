@@ -1,6 +1,4 @@
-import { enumResolvers } from '../enums/enumResolvers';
 import type { Resolvers } from '../generated/resolvers-types';
-import { scalarResolvers } from '../schema/scalarResolvers';
 import { createCredentialUserRegistrationDetails } from './Mutation/createCredentialUserRegistrationDetails';
 import { createCredentialUserRegistrationsSummary } from './Mutation/createCredentialUserRegistrationsSummary';
 import { createUserCredentialUsageDetails } from './Mutation/createUserCredentialUsageDetails';
@@ -27,10 +25,8 @@ import { UserRegistrationFeatureCount } from './types/UserRegistrationFeatureCou
 import { UserRegistrationFeatureSummary } from './types/UserRegistrationFeatureSummary';
 import { UserRegistrationMethodSummary } from './types/UserRegistrationMethodSummary';
 
-/** Every resolver of the schema, one file each; enums and scalars come from their own modules. */
+/** Every field resolver of the schema, one file each; buildGatewaySchema adds the enum and scalar resolvers. */
 export const resolvers = {
-  ...enumResolvers(),
-  ...scalarResolvers,
   Query: {
     credentialUserRegistrationDetails,
     userCredentialUsageDetails,
