@@ -17,7 +17,7 @@ export type CallerAuthReason =
   | 'tenant'
   /** `aud` is not one of the gateway's audiences, or is Microsoft Graph's. */
   | 'audience'
-  /** A required claim (`exp`, `iat`, `tid`, `oid`/`sub`) is missing or of the wrong type. */
+  /** A required claim (`exp`, `iat`, `tid`, `oid`/`sub`, `azp`/`appid`) is missing or of the wrong type. */
   | 'claim'
   /** The tenant's OpenID metadata or keys could not be fetched, so nothing can be verified. */
   | 'keys_unavailable';

@@ -21,6 +21,11 @@ export function callerFromClaims(payload: JWTPayload, token: string, settings: E
   }
   const subject = stringClaim(payload, 'oid') ?? stringClaim(payload, 'sub');
   if (subject === undefined) throw new CallerAuthError('claim', 'the token must carry an oid or sub claim, but has neither');
+  // Access tokens name the client they were issued to (v2 azp, v1 appid); ID tokens do not, and an ID
+  // token for an app registration that is both SPA and API would otherwise pass as an app caller.
+  if (stringClaim(payload, 'azp') === undefined && stringClaim(payload, 'appid') === undefined) {
+    throw new CallerAuthError('claim', 'the token must be an access token naming its client (azp or appid), but names none');
+  }
   if (typeof payload.exp !== 'number') throw new CallerAuthError('claim', 'the token must carry a numeric exp claim');
   const rolesClaim = payload['roles'];
   const roles = Array.isArray(rolesClaim) ? rolesClaim.filter((r): r is string => typeof r === 'string') : [];

@@ -51,6 +51,7 @@ describe('the JWT matrix: each broken token is refused with its reason and no to
     ['a token without iat', () => sign({ iat: undefined }), 'claim'],
     ['a token without tid', () => sign({ tid: undefined }), 'claim'],
     ['a token without oid and sub', () => sign({ oid: undefined, sub: undefined }), 'claim'],
+    ['an ID token (no azp or appid)', () => sign({ azp: undefined, scp: undefined, aud: provider.clientId, nonce: 'n' }), 'claim'],
     ['a token whose payload was altered after signing', () => sign({}).then(tamper), 'signature'],
     ['no Authorization header', async () => undefined, 'missing'],
   ];

@@ -49,7 +49,10 @@ describe('createCallerAuthenticator in entra mode', () => {
   });
 
   it('reads an app-only token (roles, no scp) as kind app, and falls back to sub when there is no oid', async () => {
-    const token = await provider.signCallerToken(provider.callerClaims({ scp: undefined, oid: undefined, sub: 'app-sub', roles: ['Reports.Read.All'] }));
+    // A v1 app-only token names its client in appid rather than azp.
+    const token = await provider.signCallerToken(
+      provider.callerClaims({ scp: undefined, oid: undefined, sub: 'app-sub', roles: ['Reports.Read.All'], azp: undefined, appid: 'client-app' }),
+    );
     const caller = await entra().authenticate(`bearer ${token}`);
     expect(caller).toMatchObject({ kind: 'app', subject: 'app-sub', roles: ['Reports.Read.All'], scopes: [] });
   });

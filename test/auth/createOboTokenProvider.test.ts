@@ -100,10 +100,12 @@ describe('obo mode with the real OnBehalfOfCredential', () => {
 
   it("refuses a caller whose token has expired, at least until its exp, without a token-endpoint call", async () => {
     const graph = obo();
-    const caller = await callerFromProvider(provider, { exp: Math.floor(Date.now() / 1000) + 1 });
+    const authenticated = await callerFromProvider(provider);
+    if (authenticated.kind !== 'user') throw new Error('expected a user caller');
+    // The same caller, told to expire in 250 ms (its token itself lives on: the provider's own rule is under test).
+    const caller: Caller = { ...authenticated, expiresAt: Date.now() + 250 };
     expect((await oboCalls(() => graph.getToken(caller))).onBehalfOf).toBe(1);
-    const expiresAt = caller.kind === 'user' ? caller.expiresAt : 0;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 20));
+    await new Promise((resolve) => setTimeout(resolve, caller.expiresAt - Date.now() + 20));
     let error: unknown;
     expect(await oboCalls(async () => { error = await rejection(graph.getToken(caller)); })).toEqual({ onBehalfOf: 0, refused: 0, clientCredentials: 0 });
     expect(error).toMatchObject({ name: 'CallerAuthError', reason: 'expired' });

@@ -53,6 +53,7 @@ async function verifyAssertion(assertion: string, state: TokenEndpointState): Pr
       issuer: state.issuer,
       audience: [state.clientId, `api://${state.clientId}`],
       requiredClaims: ['exp', 'oid'],
+      clockTolerance: 300,
     });
     return { oid: payload['oid'] };
   } catch {

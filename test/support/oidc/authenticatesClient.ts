@@ -20,6 +20,8 @@ export async function authenticatesClient(
       subject: client.clientId,
       audience: client.tokenEndpoint,
       requiredClaims: ['exp', 'jti'],
+      // Like Entra, allow 5 minutes of skew: MSAL sets nbf a second after iat, so a strict check fails sometimes.
+      clockTolerance: 300,
     });
     return true;
   } catch {
