@@ -84,7 +84,8 @@ async function authenticate(authenticator: CallerAuthenticator, header: string |
         httpStatus: 401,
         code: ErrorCode.UNAUTHENTICATED,
         message: 'A valid bearer token for this gateway is required',
-        headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${error.reason}"` },
+        // RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error.
+        headers: { 'www-authenticate': error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"` },
       } satisfies HttpError;
     }
     throw error;

@@ -27,6 +27,17 @@ function innerAnswers(body: unknown): Map<string, InnerAnswer> | undefined {
   return byId;
 }
 
+/** Graph inlines JSON bodies as objects; anything else arrives as a string, which may still hold JSON. */
+function innerBody(body: unknown): Pick<HttpResult, 'body' | 'bodyKind'> {
+  if (body === undefined || body === null || body === '') return { body: undefined, bodyKind: 'empty' };
+  if (typeof body !== 'string') return { body, bodyKind: 'json' };
+  try {
+    return { body: JSON.parse(body) as unknown, bodyKind: 'json' };
+  } catch {
+    return { body: undefined, bodyKind: 'other' };
+  }
+}
+
 /**
  * Splits a `$batch` answer into one outcome per inner request, matched by id (inner answers come in any
  * order). A failed envelope fails, or is retried, as a whole; each inner answer is judged on its own.
@@ -51,7 +62,6 @@ export function readEnvelope(
     const answer = byId.get(String(index + 1));
     // A missing answer is Graph misbehaving, not a verdict on the request: worth another attempt.
     if (answer === undefined) return { kind: 'retryable', status: 0, retryAfterMs: undefined, details: { clientRequestId } };
-    const bodyKind = answer.body === undefined || answer.body === null ? 'empty' : 'json';
-    return classifyResponse(request, { ...answer, bodyKind }, clientRequestId, now);
+    return classifyResponse(request, { ...answer, ...innerBody(answer.body) }, clientRequestId, now);
   });
 }
