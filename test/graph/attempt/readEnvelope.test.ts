@@ -40,6 +40,19 @@ describe('readEnvelope', () => {
     expect(refused.map((o) => o.kind)).toEqual(['failed', 'failed', 'failed']);
   });
 
+  it('reads an inner body that arrived as JSON text, and refuses a 200 whose text is not JSON', () => {
+    const outcomes = readEnvelope(envelope, requests, innerIds, 'outer', answer({
+      responses: [
+        { id: '1', status: 403, body: '{"error":{"code":"Forbidden","message":"x"}}' },
+        { id: '2', status: 200, body: '<html>' },
+        { id: '3', status: 204, body: '' },
+      ],
+    }), 0);
+    expect(outcomes[0]).toMatchObject({ kind: 'failed', error: { details: { httpStatus: 403, graphCode: 'Forbidden' } } });
+    expect(outcomes[1]).toMatchObject({ kind: 'failed', error: { message: 'Graph answered 200 with a body that is not JSON to GET /beta/b' } });
+    expect(outcomes[2]).toEqual({ kind: 'ok', response: { status: 204, body: null } });
+  });
+
   it('fails every inner request when a 200 envelope has no responses array', () => {
     const outcomes = readEnvelope(envelope, requests, innerIds, 'outer', answer({ value: [] }), 0);
     expect(outcomes.every((o) => o.kind === 'failed' && o.error.message === 'Graph answered $batch without a `responses` array')).toBe(true);

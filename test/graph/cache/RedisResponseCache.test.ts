@@ -1,0 +1,76 @@
+import Redis from 'ioredis';
+import type { Emulator } from '../../../src/emulator/Emulator';
+import { startEmulator } from '../../../src/emulator/startEmulator';
+import { createGraphPipeline } from '../../../src/graph/createGraphPipeline';
+import { GraphHttpError } from '../../../src/graph/errors/GraphHttpError';
+import type { GraphPipeline } from '../../../src/graph/GraphPipeline';
+import type { GraphRequest } from '../../../src/graph/GraphRequest';
+import { startOperation } from '../support/startOperation';
+import { startRedis } from '../support/startRedis';
+import { testPipelineOptions } from '../support/testPipelineOptions';
+
+const read: GraphRequest = { method: 'GET', version: 'beta', url: "/reports/credentialUserRegistrationDetails?$filter=startswith(userPrincipalName,'a')&$top=3" };
+const TTL_MS = 30_000;
+
+let emulator: Emulator;
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let inspector: Redis;
+let first: GraphPipeline;
+let second: GraphPipeline;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ users: 30 });
+  redis = await startRedis();
+  inspector = new Redis(redis.url);
+  // Two pipelines stand for two gateway processes behind one load balancer.
+  const options = testPipelineOptions(emulator.url, { cache: { ttlMs: TTL_MS, maxEntries: 10, redisUrl: redis.url } });
+  first = await createGraphPipeline(options);
+  second = await createGraphPipeline(options);
+});
+
+beforeEach(() => {
+  emulator.setFaults([]);
+  emulator.log.clear();
+});
+
+afterAll(async () => {
+  await first.close();
+  await second.close();
+  await inspector.quit();
+  await redis.stop();
+  await emulator.stop();
+});
+
+describe('RedisResponseCache', () => {
+  it('lets a second process answer a repeat from the shared cache with no upstream call', async () => {
+    const answer = await startOperation(first).upstream.load(read);
+    expect(emulator.log.counted()).toHaveLength(1);
+    const { upstream, stats } = startOperation(second);
+    await expect(upstream.load(read)).resolves.toEqual(answer);
+    expect(emulator.log.counted()).toHaveLength(1);
+    expect(stats).toMatchObject({ cacheHits: 1, httpRequests: 0 });
+  });
+
+  it('stores entries under hashed grg: keys with a PX expiry, with no query text in the key', async () => {
+    const keys = await inspector.keys('grg:cache:*');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toContain('userPrincipalName');
+    const ttl = await inspector.pttl(keys[0]!);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(TTL_MS);
+  });
+
+  it('keeps principals apart in the shared cache', async () => {
+    await startOperation(second, { principal: 'someone-else' }).upstream.load(read);
+    expect(emulator.log.counted()).toHaveLength(1);
+    expect(await inspector.keys('grg:cache:*')).toHaveLength(2);
+  });
+
+  it('never caches an error', async () => {
+    const failing: GraphRequest = { ...read, url: `${read.url}&$orderby=userPrincipalName` };
+    emulator.setFaults([{ status: 404, times: 1 }]);
+    await expect(startOperation(first).upstream.load(failing)).rejects.toBeInstanceOf(GraphHttpError);
+    await expect(startOperation(second).upstream.load(failing)).resolves.toMatchObject({ status: 200 });
+    expect(emulator.log.counted().map((r) => r.status)).toEqual([404, 200]);
+  });
+});
