@@ -77,7 +77,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxDepth: r.integer('GATEWAY_MAX_DEPTH', 10, 1, 100),
       maxAliases: r.integer('GATEWAY_MAX_ALIASES', 50, 0, 1000),
       maxTokens: r.integer('GATEWAY_MAX_TOKENS', 5000, 100, 100_000),
-      maxRootFields: r.integer('GATEWAY_MAX_ROOT_FIELDS', 20, 1, 1000),
+      maxRootFields: r.integer('GATEWAY_MAX_ROOT_FIELDS', 50, 1, 1000),
       maxCost: r.integer('GATEWAY_MAX_COST', 1000, 1, 1_000_000),
       shutdownGraceMs: r.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     },

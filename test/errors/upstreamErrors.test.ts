@@ -8,7 +8,7 @@ const TWO_REPORTS = `{
 describe('upstream failures become coded errors on their own field', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 10 }, env: { GRAPH_MAX_RETRIES: '2' } });
+    gw = await startGateway({ emulator: { users: 10 }, env: { GRAPH_MAX_RETRIES: '2', GRAPH_CACHE_TTL_SECONDS: '0' } });
   });
   afterAll(() => gw.stop());
   beforeEach(() => {

@@ -4,7 +4,8 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 describe('links between reports', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 80 } });
+    // No response cache: these tests count what one operation sends on its own.
+    gw = await startGateway({ emulator: { users: 80 }, env: { GRAPH_CACHE_TTL_SECONDS: '0' } });
   });
   afterAll(() => gw.stop());
   beforeEach(() => gw.emulator.log.clear());
