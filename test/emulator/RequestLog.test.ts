@@ -1,0 +1,43 @@
+import { startEmulator } from '../../src/emulator/startEmulator';
+import { call } from './support/call';
+
+describe('RequestLog', () => {
+  it('tells what hit the socket from what counts against the budget, in arrival order', async () => {
+    const emulator = await startEmulator({ users: 5 });
+    try {
+      await call(`${emulator.url}/beta/reports/credentialUserRegistrationDetails?$filter=isRegistered%20eq%20true&$top=2`, { headers: { 'Client-Request-Id': 'c-1' } });
+      await call(`${emulator.url}/beta/$batch`, {
+        json: { requests: [{ id: 'x', method: 'GET', url: '/reports/getCredentialUserRegistrationCount' }, { id: 'y', method: 'GET', url: '/reports/nope' }] },
+      });
+      await call(`${emulator.url}/v1.0/reports/authenticationMethods/usersRegisteredByMethod`);
+
+      const all = emulator.log.all();
+      expect(all.map((r) => [r.seq, r.method, r.path, r.status])).toEqual([
+        [1, 'GET', '/reports/credentialUserRegistrationDetails', 200],
+        [2, 'POST', '/$batch', 200],
+        [3, 'GET', '/reports/getCredentialUserRegistrationCount', 200],
+        [4, 'GET', '/reports/nope', 400],
+        [5, 'GET', '/reports/authenticationMethods/usersRegisteredByMethod', 200],
+      ]);
+      expect(emulator.log.http().map((r) => r.seq)).toEqual([1, 2, 5]);
+      expect(emulator.log.counted().map((r) => r.seq)).toEqual([1, 3, 4, 5]);
+      const [first] = all;
+      expect(first).toMatchObject({
+        version: 'beta',
+        rawUrl: '/beta/reports/credentialUserRegistrationDetails?$filter=isRegistered%20eq%20true&$top=2',
+        query: { $filter: 'isRegistered eq true', $top: '2' },
+      });
+      expect(first?.headers['client-request-id']).toBe('c-1');
+      expect(all[1]?.body).toEqual({ requests: expect.any(Array) });
+      expect(all[2]?.batch).toEqual({ envelopeSeq: 2, id: 'x' });
+      expect(all.every((r, i) => i === 0 || r.at >= (all[i - 1]?.at ?? 0))).toBe(true);
+
+      emulator.log.clear();
+      expect(emulator.log.all()).toEqual([]);
+      await call(`${emulator.url}/beta/reports/getCredentialUserRegistrationCount`);
+      expect(emulator.log.all().map((r) => r.seq)).toEqual([6]);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});
