@@ -36,7 +36,7 @@ describe('evolvable enum members and Prefer: include-unknown-enum-members', () =
     expect(hidden.body.authMethods).toEqual(user?.authMethods.map((m) => (m === 'externalAuthMethod' ? 'unknownFutureValue' : m)));
     const first = emulator.data.registrationDetails[0];
     expect(first?.authMethods).toContain('mobileSMS');
-    for (const headers of [{}, { prefer: 'include-unknown-enum-members' }]) {
+    for (const headers of [{}, { prefer: 'include-unknown-enum-members' }] as Record<string, string>[]) {
       expect((await call(`${emulator.url}/beta/reports/credentialUserRegistrationDetails/${first?.id}`, { headers })).body.authMethods).toEqual(first?.authMethods);
     }
   });
