@@ -18,7 +18,8 @@ import type { GraphResponse } from './GraphResponse';
 import { BUDGET_SAFETY_MARGIN_MS, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_SOCKETS, MAX_RESPONSE_BYTES } from './graphDefaults';
 import { createAgent } from './http/createAgent';
 import { readOnce } from './readOnce';
-import { readThrough, type ReadThroughParts } from './readThrough';
+import { readThrough } from './readThrough';
+import type { ReadThroughParts } from './ReadThroughParts';
 import { SingleFlight } from './SingleFlight';
 import { systemClock } from './systemClock';
 

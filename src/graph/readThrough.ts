@@ -1,23 +1,13 @@
 import { executeGroup } from './batch/executeGroup';
-import type { ExecutionParts } from './batch/ExecutionParts';
 import type { PendingRead } from './batch/PendingRead';
 import { splitIntoEnvelopes } from './batch/splitIntoEnvelopes';
-import type { ResponseCache } from './cache/ResponseCache';
 import { canonicalKey } from './canonicalKey';
 import { GraphRefusedRequestError } from './errors/GraphRefusedRequestError';
 import type { GraphCallContext } from './GraphCallContext';
 import type { GraphRequest } from './GraphRequest';
 import type { GraphResponse } from './GraphResponse';
+import type { ReadThroughParts } from './ReadThroughParts';
 import { resolveGraphUrl } from './resolveGraphUrl';
-import type { SingleFlight } from './SingleFlight';
-
-export interface ReadThroughParts extends ExecutionParts {
-  readonly root: URL;
-  readonly cache: ResponseCache;
-  readonly singleFlight: SingleFlight<GraphResponse>;
-  /** min(batchSize, budget window): an envelope must fit into one window to be sendable at all. */
-  readonly envelopeSize: number;
-}
 
 interface Leader {
   readonly key: string;

@@ -5,20 +5,8 @@ import type { GraphCallContext } from '../graph/GraphCallContext';
 import type { GraphPipeline } from '../graph/GraphPipeline';
 import type { GraphRequest } from '../graph/GraphRequest';
 import type { GraphResponse } from '../graph/GraphResponse';
-import type { OperationStats } from './OperationStats';
 import type { Upstream } from './Upstream';
-
-/** Per-operation facts createUpstream needs from the request context. */
-export interface UpstreamCall {
-  /** Cache and single-flight partition: `app`, or a hash of the delegated caller. */
-  readonly principal: string;
-  /** Rate budget partition. */
-  readonly tenant: string;
-  readonly getToken: () => Promise<string | null>;
-  /** Epoch milliseconds: the whole operation's deadline, retries and budget waits included. */
-  readonly deadline: number;
-  readonly stats: OperationStats;
-}
+import type { UpstreamCall } from './UpstreamCall';
 
 // DataLoader resolves a batch's values all at once; wrapping each answer lets every load settle as soon as
 // its own envelope answers instead of waiting for the slowest envelope of the tick.
@@ -28,8 +16,11 @@ interface Answer {
 
 /** The upstream seam of one GraphQL operation. Build it in the context function: it must not outlive it. */
 export function createUpstream(pipeline: GraphPipeline, call: UpstreamCall): Upstream {
-  const context: GraphCallContext = { ...call, limiter: new ConcurrencyLimiter(pipeline.options.maxConcurrentEnvelopes) };
-  if (!pipeline.options.dedupe) {
+  const { dedupe, maxConcurrentEnvelopes } = pipeline.options;
+  // Naive mode stands for a client that fires every call at once: no limiter of ours shapes it.
+  const limit = dedupe ? maxConcurrentEnvelopes : Number.MAX_SAFE_INTEGER;
+  const context: GraphCallContext = { ...call, limiter: new ConcurrencyLimiter(limit) };
+  if (!dedupe) {
     return {
       load: (request) => pipeline.readOnce(request, context),
       send: (request) => pipeline.create(request, context),

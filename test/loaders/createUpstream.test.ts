@@ -62,6 +62,27 @@ describe('createUpstream', () => {
     expect(stats).toMatchObject({ httpRequests: 2, innerRequests: 21, batches: 1 });
   });
 
+  it('puts beta and v1.0 reads of one tick into separate envelopes, one per version', async () => {
+    const { upstream } = startOperation(await pipeline());
+    const successor = (n: number): GraphRequest => ({ method: 'GET', version: 'v1.0', url: `/reports/authenticationMethods/userRegistrationDetails?$top=${n}` });
+    await Promise.all([upstream.load(top(1)), upstream.load(successor(1)), upstream.load(top(2)), upstream.load(successor(2))]);
+    expect(envelopes().map((r) => `${r.version} ${r.batchSize}`).sort()).toEqual(['beta 2', 'v1.0 2']);
+  });
+
+  it('keeps at most maxConcurrentEnvelopes envelopes in flight', async () => {
+    emulator.setLatency(200);
+    try {
+      const { upstream } = startOperation(await pipeline({ maxConcurrentEnvelopes: 2, batchSize: 2 }));
+      await Promise.all(Array.from({ length: 6 }, (_, i) => upstream.load(top(i + 1))));
+    } finally {
+      emulator.setLatency(0);
+    }
+    const sent = envelopes().map((r) => r.at);
+    expect(sent).toHaveLength(3);
+    // The third envelope waits for one of the first two, which the emulator holds for 200 ms.
+    expect(sent[2]! - sent[0]!).toBeGreaterThanOrEqual(200);
+  });
+
   it('sends 30 identical loads of one tick once', async () => {
     const { upstream, stats } = startOperation(await pipeline());
     const responses = await Promise.all(Array.from({ length: 30 }, () => upstream.load(top(3))));

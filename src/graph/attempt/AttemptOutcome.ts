@@ -1,13 +1,6 @@
+import type { FailureDetails } from './FailureDetails';
 import type { GraphCallError } from '../errors/GraphCallError';
 import type { GraphResponse } from '../GraphResponse';
-
-/** Safe facts about a failed attempt, the ones a GraphCallError may carry. */
-export interface FailureDetails {
-  readonly httpStatus?: number;
-  readonly graphCode?: string;
-  readonly requestId?: string;
-  readonly clientRequestId?: string;
-}
 
 /** What one attempt of one request (plain or inner) came to. */
 export type AttemptOutcome =

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
-import type { Clock } from '../Clock';
 import { GraphHttpError } from '../errors/GraphHttpError';
 import type { GraphCallContext } from '../GraphCallContext';
-import type { GraphCallEvent } from '../GraphCallEvent';
 import type { GraphRequest } from '../GraphRequest';
 import { HttpFailure } from '../http/HttpFailure';
 import type { HttpResult } from '../http/HttpResult';
@@ -14,15 +11,7 @@ import type { AttemptOutcome } from './AttemptOutcome';
 import { classifyResponse } from './classifyResponse';
 import { graphHeaders } from './graphHeaders';
 import { readEnvelope } from './readEnvelope';
-
-export interface TransportSettings {
-  readonly root: URL;
-  readonly agent: http.Agent;
-  readonly timeoutMs: number;
-  readonly maxResponseBytes: number;
-  readonly clock: Clock;
-  readonly log: (event: GraphCallEvent) => void;
-}
+import type { TransportSettings } from './TransportSettings';
 
 /** One attempt over the wire, plain or `$batch`: headers, timeout, HTTP, counting, logging. No retries here. */
 export class GraphTransport {

@@ -1,5 +1,5 @@
 import { MAX_GRAPH_CODE_LENGTH } from '../graphDefaults';
-import type { FailureDetails } from './AttemptOutcome';
+import type { FailureDetails } from './FailureDetails';
 
 // Codes and ids are echoed to clients, so only short token-like strings pass: never free text.
 const TOKEN = new RegExp(`^[A-Za-z0-9_.-]{1,${MAX_GRAPH_CODE_LENGTH}}$`);

@@ -2,19 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import type { HttpCall } from './HttpCall';
 import { HttpFailure } from './HttpFailure';
 import type { HttpResult } from './HttpResult';
-
-export interface HttpCall {
-  readonly method: 'GET' | 'POST';
-  readonly url: URL;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  readonly agent: http.Agent;
-  /** Aborts the call: fires at the attempt timeout or the operation deadline. */
-  readonly signal: AbortSignal;
-  readonly maxBytes: number;
-}
 
 function decode(response: http.IncomingMessage): Readable {
   switch (response.headers['content-encoding']) {

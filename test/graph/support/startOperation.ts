@@ -1,7 +1,8 @@
 import type { GraphPipeline } from '../../../src/graph/GraphPipeline';
-import { createUpstream, type UpstreamCall } from '../../../src/loaders/createUpstream';
+import { createUpstream } from '../../../src/loaders/createUpstream';
 import { OperationStats } from '../../../src/loaders/OperationStats';
 import type { Upstream } from '../../../src/loaders/Upstream';
+import type { UpstreamCall } from '../../../src/loaders/UpstreamCall';
 
 /** What a GraphQL operation would get from the context function: its Upstream and its stats. */
 export function startOperation(
