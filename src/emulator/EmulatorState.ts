@@ -7,7 +7,7 @@ import { RequestLog } from './RequestLog';
 import { SlidingWindowLimiter } from './throttle/SlidingWindowLimiter';
 
 /** Filtered and sorted results kept per query; large tenants would otherwise re-sort on every page. */
-const QUERY_CACHE_ENTRIES = 16;
+const QUERY_CACHE_ENTRIES = 64;
 
 /** Everything one running emulator shares across requests: data, log, knobs, and small caches. */
 export class EmulatorState {
@@ -20,6 +20,7 @@ export class EmulatorState {
   private generation = 0;
   private readonly ids: Prng;
   private readonly queryCache = new Map<string, readonly object[]>();
+  private readonly indexes = new Map<string, Map<string, number[]>>();
   private batches = 0;
 
   constructor(
@@ -44,11 +45,35 @@ export class EmulatorState {
   touch(): void {
     this.generation++;
     this.queryCache.clear();
+    this.indexes.clear();
   }
 
   /** A deterministic seed for the response order of the next `$batch`. */
   nextBatchSeed(): number {
     return this.seed * 1000003 + ++this.batches;
+  }
+
+  /**
+   * Positions of the rows whose string `property` equals each value ignoring case; built on first use
+   * per collection and property, dropped when data changes. Lets `userPrincipalName eq '…'` over a
+   * large tenant skip the full scan.
+   */
+  equalityIndex(collection: string, property: string, rows: readonly object[]): Map<string, number[]> {
+    const key = `${collection}\u0000${property}`;
+    let index = this.indexes.get(key);
+    if (index === undefined) {
+      index = new Map();
+      rows.forEach((row, position) => {
+        const value = (row as Record<string, unknown>)[property];
+        if (typeof value !== 'string') return;
+        const lower = value.toLowerCase();
+        const positions = index?.get(lower);
+        if (positions) positions.push(position);
+        else index?.set(lower, [position]);
+      });
+      this.indexes.set(key, index);
+    }
+    return index;
   }
 
   /** The rows of a query, computed once per data generation (least recently used entries evicted). */

@@ -3,6 +3,7 @@ import { GraphError } from '../http/GraphError';
 import { readQueryOptions } from '../http/readQueryOptions';
 import { serializeRow } from '../http/serializeRow';
 import { bindFilter } from '../odata/bindFilter';
+import { equalityLookup } from '../odata/equalityLookup';
 import { parseFilter } from '../odata/parseFilter';
 import { parseOrderBy } from '../odata/parseOrderBy';
 import { parseSelect } from '../odata/parseSelect';
@@ -29,7 +30,9 @@ export function listCollection(collection: CollectionDef): Handler {
     const options = readQueryOptions(unit, allowed);
     const filterText = options.get('$filter');
     const orderText = options.get('$orderby');
-    const predicate = filterText === undefined ? null : bindFilter(parseFilter(filterText), collection.entity);
+    const filter = filterText === undefined ? null : parseFilter(filterText);
+    const predicate = filter === null ? null : bindFilter(filter, collection.entity);
+    const lookup = filter === null ? null : equalityLookup(filter, collection.entity);
     const comparator = orderText === undefined ? null : parseOrderBy(orderText, collection.entity);
     const select = options.has('$select') ? parseSelect(options.get('$select') ?? '', collection.entity) : null;
     const top = options.has('$top') ? parseTop(options.get('$top') ?? '') : undefined;
@@ -43,7 +46,13 @@ export function listCollection(collection: CollectionDef): Handler {
     const rows = state.cachedRows(`${collection.name}\u0000${filterText}\u0000${orderText}`, () => {
       const all = collection.rows(state.data) as Row[];
       if (predicate === null && comparator === null) return all;
-      const matching = predicate === null ? all.slice() : all.filter(predicate);
+      let candidates = all;
+      if (lookup !== null) {
+        const index = state.equalityIndex(collection.name, lookup.property, all);
+        const positions = [...new Set(lookup.values.flatMap((value) => index.get(value) ?? []))].sort((a, b) => a - b);
+        candidates = positions.map((position) => all[position] as Row);
+      }
+      const matching = predicate === null ? candidates.slice() : candidates.filter(predicate);
       return comparator === null ? matching : matching.sort(comparator);
     });
     const pageSize = state.ignoreTop ? state.maxPageSize : Math.min(top ?? state.maxPageSize, state.maxPageSize);

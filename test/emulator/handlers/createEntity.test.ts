@@ -22,13 +22,15 @@ describe('POST creates', () => {
 
   it('answers 201 with the entity and a new id, and later GETs see it', async () => {
     const url = `${emulator.url}/beta/reports/credentialUserRegistrationDetails`;
+    const byName = `${url}?$filter=userPrincipalName eq ${odataString(registration.userPrincipalName)}`;
+    expect((await call(byName)).body.value).toEqual([]);
     const created = await call(url, { json: registration, headers: { prefer: 'include-unknown-enum-members' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject(registration);
     expect(created.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(created.headers.get('location')).toBe(`${url}/${created.body.id}`);
     expect(emulator.data.registrationDetails).toHaveLength(6);
-    const found = await call(`${url}?$filter=userPrincipalName eq ${odataString(registration.userPrincipalName)}`);
+    const found = await call(byName);
     expect(found.body.value.map((row: { id: string }) => row.id)).toEqual([created.body.id]);
     expect((await call(`${url}/${created.body.id}`)).body.authMethods).toEqual(['email', 'unknownFutureValue']);
     const count = await call(`${emulator.url}/beta/reports/getCredentialUserRegistrationCount`);
