@@ -12,8 +12,9 @@ export function getEntity(collection: CollectionDef): Handler {
   return (context) => {
     const options = readQueryOptions(context.unit, ['$select']);
     const select = options.has('$select') ? parseSelect(options.get('$select') ?? '', collection.entity) : null;
-    const key = (context.key ?? '').toLowerCase();
-    const row = collection.rows(context.state.data).find((candidate) => String((candidate as { id?: unknown }).id).toLowerCase() === key);
+    const rows = collection.rows(context.state.data);
+    const position = context.state.equalityIndex(collection.name, 'id', rows).get((context.key ?? '').toLowerCase())?.[0];
+    const row = position === undefined ? undefined : rows[position];
     if (row === undefined) {
       throw new GraphError(404, 'Request_ResourceNotFound', `No ${collection.entity.name} has the id '${context.key ?? ''}'.`);
     }
