@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { createCallerAuthenticator } from './auth/createCallerAuthenticator';
@@ -34,7 +35,17 @@ export interface GatewayServer {
 }
 
 /** The one orchestrator: builds every part from `config` and starts listening. Nothing happens at import. */
-export async function createServer(config: Config, options: { logDestination?: DestinationStream } = {}): Promise<GatewayServer> {
+export interface ServerOptions {
+  /** Where JSON logs go. @default stdout */
+  readonly logDestination?: DestinationStream;
+  /**
+   * The TLS trust for Entra (caller keys and upstream tokens). Unset in production, where Node's
+   * store and NODE_EXTRA_CA_CERTS apply; tests pass one that trusts their local provider only.
+   */
+  readonly httpsAgent?: HttpsAgent;
+}
+
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<GatewayServer> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const emulator = config.graph.url === 'emulator' ? await startEmulator({ users: config.emulator.users, latencyMs: config.emulator.latencyMs }) : null;
   const graphRoot = emulator ? emulator.url : config.graph.url;
@@ -56,11 +67,13 @@ export async function createServer(config: Config, options: { logDestination?: D
     audiences: config.gateway.audiences,
     requiredRoles: config.gateway.requiredRoles,
     authorityHost: config.azure.authorityHost,
+    ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}),
   });
   const tokens = createTokenProvider({
     mode: config.graph.auth,
     graphRoot,
     authorityHost: config.azure.authorityHost,
+    ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}),
     ...definedOnly({
       tenantId: config.azure.tenantId,
       clientId: config.azure.clientId,
@@ -114,7 +127,9 @@ export async function createServer(config: Config, options: { logDestination?: D
     httpServer.listen(config.port, config.host, resolve);
   });
   const address = httpServer.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // Show the host the operator configured (`localhost`), unless it is a wildcard.
+  const named = ['0.0.0.0', '::'].includes(config.host) ? address.address : config.host;
+  const host = named.includes(':') ? `[${named}]` : named;
 
   return {
     url: `http://${host}:${address.port}/`,

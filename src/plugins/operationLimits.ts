@@ -1,6 +1,6 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import type { Config } from '../config/Config';
 import { maxRootFieldsRule } from './maxRootFieldsRule';
 
@@ -11,9 +11,11 @@ import { maxRootFieldsRule } from './maxRootFieldsRule';
  */
 export function operationLimits(config: Config): ValidationRule[] {
   const { maxDepth, maxAliases, maxRootFields } = config.gateway;
+  // Armor throws by default, which Apollo treats as a crash; reporting makes it a validation error.
+  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
   return [
-    maxDepthRule({ n: maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: maxAliases, exposeLimits: true }) as unknown as ValidationRule,
+    maxDepthRule({ n: maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
+    maxAliasesRule({ n: maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxRootFieldsRule(maxRootFields),
   ];
 }

@@ -1,3 +1,4 @@
+import type { Agent as HttpsAgent } from 'node:https';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import type { Emulator } from '../../src/emulator/Emulator';
@@ -22,7 +23,7 @@ export interface TestGateway {
 }
 
 /** The real gateway on 127.0.0.1:0 against a real emulator on 127.0.0.1:0, configured as a user would. */
-export async function startGateway(options: { emulator?: EmulatorOptions; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export async function startGateway(options: { emulator?: EmulatorOptions; env?: Record<string, string>; httpsAgent?: HttpsAgent } = {}): Promise<TestGateway> {
   const emulator = await startEmulator(options.emulator);
   const config = loadConfig({ GRAPH_URL: emulator.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env });
   const logs: string[] = [];
@@ -32,7 +33,7 @@ export async function startGateway(options: { emulator?: EmulatorOptions; env?: 
       done();
     },
   });
-  const server = await createServer(config, { logDestination: sink });
+  const server = await createServer(config, { logDestination: sink, ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}) });
   return {
     url: server.url,
     emulator,
