@@ -122,6 +122,12 @@ describe('GET a report collection with $orderby and $select', () => {
     expect(await ids(`${usage}?$orderby=eventDateTime asc`)).toEqual(expected);
   });
 
+  it('accepts system query options without the $ prefix on beta, as Graph documents', async () => {
+    const expected = emulator.data.registrationDetails.filter((r) => r.isMfaRegistered).slice(0, 3).map((r) => r.id);
+    const reply = await call(`${registrations}?filter=isMfaRegistered%20eq%20true&top=3`);
+    expect(reply.body.value.map((r: { id: string }) => r.id)).toEqual(expected);
+  });
+
   it('returns only the selected properties', async () => {
     const reply = await call(`${registrations}?$select=userPrincipalName,id&$top=2`);
     expect(reply.body.value).toEqual(emulator.data.registrationDetails.slice(0, 2).map((r) => ({ id: r.id, userPrincipalName: r.userPrincipalName })));
