@@ -15,7 +15,7 @@ export interface FaultRule {
   /** Stop after this many faults. @default unlimited */
   times?: number;
   match?: {
-    /** Substring of the decoded path (below the version) or of the raw URL as received. */
+    /** Substring of the decoded path and query (below the version, `+` as space) or of the raw URL as received. */
     pathIncludes?: string;
     /** HTTP method, case-insensitive. */
     method?: string;
@@ -27,6 +27,9 @@ export interface FaultRule {
     /** Substring of the `authorization` header (for inner requests, the envelope's unless overridden). */
     authorizationIncludes?: string;
   };
-  /** Raw body text to send instead of a Graph error body (to test that the gateway never leaks bodies). */
+  /**
+   * Raw body text to send instead of a Graph error body (to test that the gateway never leaks bodies);
+   * sent as JSON when it parses as JSON, else as text. Inside a `$batch` answer it is the inner body.
+   */
   body?: string;
 }

@@ -37,6 +37,12 @@ function innerUnit(envelope: UnitRequest, inner: InnerRequest): UnitRequest {
   };
 }
 
+/** A raw inner body: embedded as JSON when it is JSON, as a string otherwise. */
+function innerText(response: UnitResponse): unknown {
+  if (response.text === undefined || !(response.headers['content-type'] ?? '').startsWith('application/json')) return response.text;
+  return JSON.parse(response.text) as unknown;
+}
+
 /**
  * Runs a `$batch`: validates the envelope (any violation fails it as a whole), then runs each inner
  * request in order through the same budget, faults, router and log as plain requests. The outer call
@@ -65,7 +71,7 @@ export function runBatch(state: EmulatorState, envelope: UnitRequest, envelopeRe
       return routeUnit(state, unit);
     }, failed === undefined);
     statuses.set(inner.id, response.status);
-    return { id: inner.id, status: response.status, headers: innerResponseHeaders(response), body: response.body ?? response.text };
+    return { id: inner.id, status: response.status, headers: innerResponseHeaders(response), body: response.body ?? innerText(response) };
   });
   return { status: 200, headers: {}, body: { responses: shuffleResponses(answers, state.nextBatchSeed()) } };
 }

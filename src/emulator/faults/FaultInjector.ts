@@ -3,6 +3,7 @@ import type { FaultRule } from '../FaultRule';
 /** What a fault rule sees of a request. */
 interface FaultCandidate {
   readonly method: string;
+  /** Decoded path and query below the version. */
   readonly path: string;
   readonly rawUrl: string;
   readonly inner: boolean;

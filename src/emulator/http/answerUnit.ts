@@ -14,6 +14,16 @@ function failure(error: unknown): GraphError {
   return new GraphError(500, 'InternalServerError', 'The emulator failed to handle the request.');
 }
 
+/** A fault body that is JSON goes out as JSON (a test may fake a malformed Graph answer), else as text. */
+function bodyContentType(body: string): string {
+  try {
+    JSON.parse(body);
+    return 'application/json; charset=utf-8';
+  } catch {
+    return 'text/plain; charset=utf-8';
+  }
+}
+
 /**
  * Answers one request, plain or inner, the way Graph's front door does: the budget first (when the
  * request counts against it), then injected faults, then the handler. Every answer carries a fresh
@@ -36,7 +46,7 @@ export function answerUnit(
     }
     const fault = state.faults.pick({
       method: unit.method,
-      path: unit.path,
+      path: unit.queryPairs.length === 0 ? unit.path : `${unit.path}?${unit.queryPairs.map(([name, value]) => `${name}=${value}`).join('&')}`,
       rawUrl: unit.rawUrl,
       inner: unit.inner,
       authorization: unit.headers['authorization'] ?? '',
@@ -44,7 +54,7 @@ export function answerUnit(
     if (fault !== null) {
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
       if (fault.body !== undefined) {
-        response = { status: fault.status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }, text: fault.body };
+        response = { status: fault.status, headers: { ...headers, 'content-type': bodyContentType(fault.body) }, text: fault.body };
       } else {
         throw new GraphError(fault.status, fault.code ?? defaultErrorCode(fault.status), `Injected fault: status ${fault.status}.`, headers);
       }

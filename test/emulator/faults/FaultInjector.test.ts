@@ -53,6 +53,23 @@ describe('fault injection', () => {
     expect((await call(count, { headers: { authorization: 'Bearer friend' } })).status).toBe(200);
   });
 
+  it('matches pathIncludes against the decoded query too', async () => {
+    emulator.setFaults([{ status: 503, match: { pathIncludes: "$filter=isRegistered eq true" } }]);
+    const url = `${emulator.url}/beta/reports/credentialUserRegistrationDetails`;
+    expect((await call(`${url}?%24filter=isRegistered+eq+true`)).status).toBe(503);
+    expect((await call(`${url}?%24filter=isRegistered+eq+false`)).status).toBe(200);
+  });
+
+  it('sends a JSON fault body as JSON, so a test can fake a malformed Graph answer', async () => {
+    emulator.setFaults([{ status: 200, body: '{"value":[{"id":"x"}]}' }]);
+    const plain = await call(count);
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(plain.body).toEqual({ value: [{ id: 'x' }] });
+    emulator.setFaults([{ status: 200, body: '{"value":[{"id":"y"}]}', match: { inner: true } }]);
+    const reply = await call(`${emulator.url}/beta/$batch`, { json: { requests: [{ id: '1', method: 'GET', url: '/reports/getCredentialUserRegistrationCount' }] } });
+    expect(reply.body.responses[0]).toMatchObject({ status: 200, body: { value: [{ id: 'y' }] } });
+  });
+
   it('can fault only inner $batch requests, each on its own', async () => {
     emulator.setFaults([{ status: 503, every: 2, retryAfter: '2', match: { inner: true } }]);
     expect((await call(count)).status).toBe(200);
