@@ -38,9 +38,4 @@ export class RequestLog {
     if (kind === 'envelope') this.envelopes.add(added);
     return added;
   }
-
-  /** Reclassifies an outer record once its path shows it is a `$batch` envelope. */
-  markEnvelope(record: RequestRecord): void {
-    this.envelopes.add(record);
-  }
 }
