@@ -1,7 +1,7 @@
 import type { RequestRecord } from './RequestRecord';
 
 /** How a record counts: a plain request or an inner request uses Graph's budget, an envelope does not. */
-export type RequestKind = 'plain' | 'envelope' | 'inner';
+type RequestKind = 'plain' | 'envelope' | 'inner';
 
 /**
  * Every request the emulator handled, in arrival order. Records are appended when a request arrives and
