@@ -1,15 +1,15 @@
 import type { Config } from './config/Config';
 import { ConfigError } from './config/ConfigError';
 import { EnvReader } from './config/EnvReader';
+import {
+  DEFAULT_BATCH_SIZE, DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_MAX_CONCURRENT_ENVELOPES,
+  DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT,
+} from './graph/graphDefaults';
 
 export const DEFAULT_PORT = 4000;
-export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 60_000;
 /** Graph's documented limit for the identity reports: about 5 requests per 10 s per app per tenant. */
 export const DEFAULT_RATE_LIMIT = '5/10s';
-/** Reports refresh a few times a day upstream; a minute of staleness buys a lot of budget. */
-export const DEFAULT_CACHE_TTL_SECONDS = 60;
-export const DEFAULT_CACHE_MAX_ENTRIES = 10_000;
 export const DEFAULT_MAX_PAGES_PER_PAGE = 10;
 export const DEFAULT_BODY_LIMIT_BYTES = 100_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -54,14 +54,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       url: graphUrl,
       auth: graphAuth,
       rateLimit: readRateLimit(r, loopback ? 'off' : DEFAULT_RATE_LIMIT),
-      timeoutMs: r.integer('GRAPH_TIMEOUT_MS', DEFAULT_GRAPH_TIMEOUT_MS, 100, 600_000),
-      batchSize: r.integer('GRAPH_BATCH_SIZE', 20, 1, 20),
-      maxRetries: r.integer('GRAPH_MAX_RETRIES', 3, 0, 10),
-      maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', 4, 1, 64),
+      timeoutMs: r.integer('GRAPH_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 600_000),
+      batchSize: r.integer('GRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
+      maxRetries: r.integer('GRAPH_MAX_RETRIES', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
+      maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, 64),
       singleRequest: r.choice('GRAPH_SINGLE_REQUEST', ['plain', 'batch'] as const, 'plain'),
       linkPlan: r.choice('GRAPH_LINK_PLAN', ['batch', 'coalesce'] as const, 'batch'),
       maxPagesPerPage: r.integer('GRAPH_MAX_PAGES_PER_PAGE', DEFAULT_MAX_PAGES_PER_PAGE, 1, 100),
-      cacheTtlMs: r.integer('GRAPH_CACHE_TTL_SECONDS', DEFAULT_CACHE_TTL_SECONDS, 0, 86_400) * 1000,
+      cacheTtlMs: r.integer('GRAPH_CACHE_TTL_SECONDS', DEFAULT_CACHE_TTL_MS / 1000, 0, 86_400) * 1000,
       cacheMaxEntries: r.integer('GRAPH_CACHE_MAX_ENTRIES', DEFAULT_CACHE_MAX_ENTRIES, 1, 10_000_000),
       redisUrl: readRedisUrl(r),
       dedupe: r.choice('GRAPH_DEDUPE', ['on', 'off'] as const, 'on') === 'on',
