@@ -29,7 +29,7 @@ describe('successor report fields against the emulator', () => {
     let after: string | null = null;
     let last = '';
     do {
-      const page = data(await gw.query(query, { after }), field);
+      const page: any = data(await gw.query(query, { after }), field);
       ids.push(...page.nodes.map((n: any) => n.id));
       more.push(page.pageInfo.hasNextPage);
       last = page.pageInfo.endCursor;
