@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors/BadUserInputError';
+import { namedMember } from './namedMember';
 import type { ComparisonOperator, FilterExpression, FilterValue } from '../graph/odata/FilterExpression';
 
 type Maybe<T> = T | null | undefined;
@@ -24,7 +25,7 @@ export class FilterBuilder {
   }
 
   enum(property: string, value: Maybe<string>): this {
-    if (value != null) this.compare(property, 'eq', { kind: 'enum', value });
+    if (value != null) this.compare(property, 'eq', { kind: 'enum', value: namedMember(`${this.argument}.${property}`, value) });
     return this;
   }
 
@@ -34,7 +35,8 @@ export class FilterBuilder {
     if (values.length === 0) {
       throw new BadUserInputError(`\`${this.argument}.${property}.any\` must list at least one value, but got: []`, `${this.argument}.${property}.any`);
     }
-    this.parts.push({ kind: 'any', property, values: [...new Set(values)].map((value): FilterValue => ({ kind, value })) });
+    const named = values.map((v) => (kind === 'enum' ? namedMember(`${this.argument}.${property}.any`, v) : v));
+    this.parts.push({ kind: 'any', property, values: [...new Set(named)].map((value): FilterValue => ({ kind, value })) });
     return this;
   }
 

@@ -123,4 +123,20 @@ describe('legacy report fields against the emulator', () => {
       `tenantId eq '${tenant.tenantId}' and startswith(tenantDisplayName,'')`,
     );
   });
+
+  it('refuses UNKNOWN_FUTURE_VALUE and empty lists in filters with BAD_USER_INPUT naming the argument, before any upstream call', async () => {
+    const cases: [string, string][] = [
+      ['{ userCredentialUsageDetails(filter: { authMethod: UNKNOWN_FUTURE_VALUE }) { nodes { id } } }', 'filter.authMethod'],
+      ['{ credentialUserRegistrationDetails(filter: { authMethods: { any: [EMAIL, UNKNOWN_FUTURE_VALUE] } }) { nodes { id } } }', 'filter.authMethods.any'],
+      ['{ credentialUserRegistrationDetails(filter: { authMethods: { any: [] } }) { nodes { id } } }', 'filter.authMethods.any'],
+    ];
+    for (const [query, argument] of cases) {
+      const res = await gw.query(query);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(res.body.errors?.[0]?.message).toContain(`\`${argument}\``);
+    }
+    const control = await gw.query('query($n: String!) { credentialUserRegistrationDetails(filter: { userDisplayName: { eq: $n } }) { nodes { id } } }', { n: 'line\nbreak' });
+    expect(control.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gw.emulator.log.all()).toHaveLength(0);
+  });
 });
