@@ -1,0 +1,21 @@
+import { graphqlSync } from 'graphql';
+import { resolvers } from './resolvers/resolvers';
+import { buildGatewaySchema } from './schema/buildGatewaySchema';
+
+/**
+ * The subgraph SDL exactly as a router receives it from `{ _service { sdl } }` (with the federation
+ * `@link` and directive definitions), so a file written by `npm run sdl` composes the same way as the
+ * running gateway. It is asked of the same schema the server builds rather than re-printed, because
+ * `printSubgraphSchema` prints a different (if equivalent) text.
+ */
+export function printSdl(): string {
+  const result = graphqlSync({ schema: buildGatewaySchema(resolvers), source: '{ _service { sdl } }' });
+  const sdl = (result.data as { _service?: { sdl?: unknown } } | null | undefined)?._service?.sdl;
+  if (result.errors?.length || typeof sdl !== 'string') {
+    throw new Error(`the schema must answer { _service { sdl } } with a string, but got: ${JSON.stringify(result.errors ?? result.data)}`);
+  }
+  return sdl;
+}
+
+// `npm run sdl`: print and exit; importing this module (tests) has no side effect.
+if (require.main === module) process.stdout.write(`${printSdl().trimEnd()}\n`);
