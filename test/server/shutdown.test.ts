@@ -1,31 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** Starts `npm start`'s entry as a real process and waits for its ready line. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 20_000;
-  while (!/ready at (\S+)/.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`gateway did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, url: /ready at (\S+)/.exec(out)![1]!, output: () => out };
-}
+import { startGatewayProcess } from '../support/startGatewayProcess';
 
 describe('graceful shutdown', () => {
   it('on SIGTERM answers all 20 operations in flight, refuses new ones, then exits 0', async () => {
-    const { child, url, output } = await startProcess({
-      PORT: '0', HOST: '127.0.0.1', EMULATOR_LATENCY_MS: '700', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn',
+    const { child, url, output } = await startGatewayProcess({
+      EMULATOR_LATENCY_MS: '700', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn',
     });
     const exited = once(child, 'exit');
     try {
