@@ -3,9 +3,9 @@ import { GraphHttpError } from '../graph/errors/GraphHttpError';
 import type { FilterExpression } from '../graph/odata/FilterExpression';
 import { buildListRequest } from '../graph/odata/buildListRequest';
 import { ODataCompileError } from '../graph/odata/ODataCompileError';
-import { parseGraphUrl } from '../graph/odata/parseGraphUrl';
 import type { ReportSpec } from '../graph/reports/ReportSpec';
 import type { Upstream } from '../loaders/Upstream';
+import { readAllRows } from '../reports/readAllRows';
 
 export interface CoalesceKey {
   readonly spec: ReportSpec;
@@ -88,20 +88,10 @@ export class CoalescedRows {
   private async read(spec: ReportSpec, filter: FilterExpression | undefined, users: string[]): Promise<unknown[] | null | Error> {
     if (this.refusals.has(spec.name) || !fits(spec, filterFor(users, filter))) return null;
     const first = buildListRequest(spec, { filter: filterFor(users, filter), top: COALESCED_TOP });
-    const path = first.url.split('?')[0]!;
-    const rows: unknown[] = [];
-    let url: string | null = first.url;
     try {
-      for (let page = 0; url !== null; page++) {
-        // A result too large to read whole is left to the per-user plan, which pages properly.
-        if (page >= this.maxPages) return null;
-        const body = (await this.upstream.load({ method: 'GET', version: spec.version, url })).body as { value?: unknown; '@odata.nextLink'?: unknown };
-        if (!Array.isArray(body?.value)) return null;
-        rows.push(...body.value);
-        const next = body['@odata.nextLink'];
-        url = typeof next === 'string' ? parseGraphUrl(this.graphRoot, spec.version, next, path) : null;
-      }
-      return rows;
+      // A result too large to read whole is left to the per-user plan, which pages properly.
+      const { rows, complete } = await readAllRows(this.upstream, this.graphRoot, first, this.maxPages);
+      return complete ? rows : null;
     } catch (error) {
       if (error instanceof GraphHttpError && error.details.httpStatus === 400) {
         this.refusals.add(spec.name);

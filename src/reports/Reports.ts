@@ -6,9 +6,9 @@ import type { FilterExpression } from '../graph/odata/FilterExpression';
 import { buildCreateRequest } from '../graph/odata/buildCreateRequest';
 import { buildGetByIdRequest } from '../graph/odata/buildGetByIdRequest';
 import { buildListRequest } from '../graph/odata/buildListRequest';
-import { parseGraphUrl } from '../graph/odata/parseGraphUrl';
 import type { ReportSpec } from '../graph/reports/ReportSpec';
 import type { Upstream } from '../loaders/Upstream';
+import { readAllRows } from './readAllRows';
 
 type Parameters = Readonly<Record<string, string>>;
 
@@ -34,19 +34,10 @@ export class Reports {
    * `$top`: Graph documents no query options on these functions beyond `$filter`.
    */
   async all<T>(spec: ReportSpec, options: { filter?: FilterExpression; functionParameters?: Parameters } = {}): Promise<T[]> {
-    const first = buildListRequest(spec, options);
-    const path = first.url.split('?')[0]!;
-    const rows: T[] = [];
-    let url: string | null = first.url;
-    for (let page = 0; url !== null && page < this.maxPages; page++) {
-      const response = await this.upstream.load({ method: 'GET', version: spec.version, url });
-      const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-      if (!body || !Array.isArray(body.value)) throw unexpectedShape(response.status, response.requestId);
-      rows.push(...(body.value as T[]));
-      const next = body['@odata.nextLink'];
-      url = typeof next === 'string' ? parseGraphUrl(this.graphRoot, spec.version, next, path) : null;
-    }
-    return rows;
+    const { rows, complete } = await readAllRows(this.upstream, this.graphRoot, buildListRequest(spec, options), this.maxPages);
+    // A summary cut short would be wrong rather than short, so it is an error, not a partial answer.
+    if (!complete) throw new GraphHttpError('Graph paged a summary past the page bound', { graphCode: 'TooManyPages' });
+    return rows as T[];
   }
 
   /** A function that answers one object (`usersRegisteredByFeature(...)`). */

@@ -1,7 +1,6 @@
-import { normaliseEnumValue } from '../../enums/normaliseEnumValue';
 import type { UserRegistrationActivitySummaryResolvers } from '../../generated/resolvers-types';
+import { eventEnums } from './eventEnums';
 
 export const UserRegistrationActivitySummary: UserRegistrationActivitySummaryResolvers = {
-  feature: (parent, _args, ctx) => normaliseEnumValue('featureType', parent.feature, ctx.onUnknownEnum) ?? 'unknownFutureValue',
-  authMethod: (parent, _args, ctx) => normaliseEnumValue('usageAuthMethod', parent.authMethod, ctx.onUnknownEnum) ?? 'unknownFutureValue',
+  ...eventEnums,
 };
