@@ -28,6 +28,12 @@ describe('production mode', () => {
     expect(res.body.data).toBeUndefined();
   });
 
+  it('still serves _service { sdl }, which routers compose from', async () => {
+    const res = await gw.query('{ _service { sdl } }');
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!._service.sdl).toContain('@key(fields: "id")');
+  });
+
   it('gives no field suggestions and no stack traces', async () => {
     const res = await gw.query('{ credentialUserRegistrationDetail { nodes { id } } }');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
