@@ -1,0 +1,5 @@
+/** One page of a Graph collection. */
+export interface GraphPage {
+  readonly value: Record<string, unknown>[];
+  readonly '@odata.nextLink'?: string;
+}

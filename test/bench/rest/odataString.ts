@@ -1,0 +1,4 @@
+/** An OData string literal: single quotes, with a quote inside doubled (`o'brien` → `'o''brien'`). */
+export function odataString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,77 @@
+import type { BenchSettings } from '../settings/BenchSettings';
+import { entitiesScenario } from './entitiesScenario';
+import { firstPageScenario } from './firstPageScenario';
+import { lookupsScenario } from './lookupsScenario';
+import type { Scenario } from './Scenario';
+import { usageEventsScenario } from './usageEventsScenario';
+import { walkScenario } from './walkScenario';
+
+const EVERYONE = ['gateway', 'naive', 'rest', 'mesh'] as const;
+const EVERY_THIRD_THROTTLED = [{ status: 429, retryAfter: '1', every: 3 }];
+/** Enough that a request throttled 1 time in 3 rarely runs out: (1/3)^7 per request. */
+const MORE_RETRIES = 6;
+
+/** Every scenario of `npm run bench`, in the order of the table. */
+export function allScenarios(settings: BenchSettings): Scenario[] {
+  const budget = `${settings.throttleBudget.requests}/${settings.throttleBudget.windowSeconds}s`;
+  const ops = `${settings.sequentialOps} ops in sequence`;
+  return [
+    firstPageScenario({ id: 'first-page', title: 'first page of registrations (`first: 50`)', mode: 'throughput', contenders: EVERYONE, target: true }),
+    firstPageScenario({
+      id: 'repeat',
+      title: 'the same first page, repeated within the cache TTL (default cache)',
+      mode: 'throughput',
+      contenders: ['gateway'],
+      identical: true,
+      target: false,
+      env: { GRAPH_CACHE_TTL_SECONDS: null },
+    }),
+    usageEventsScenario({ id: 'usage', title: '50 registrations with their usage events', mode: 'throughput', contenders: EVERYONE, target: true }),
+    usageEventsScenario({
+      id: 'usage-coalesce',
+      title: '50 registrations with their usage events, `GRAPH_LINK_PLAN=coalesce`',
+      mode: 'throughput',
+      contenders: ['gateway'],
+      env: { GRAPH_LINK_PLAN: 'coalesce' },
+      target: false,
+    }),
+    lookupsScenario(),
+    entitiesScenario(),
+    firstPageScenario({
+      id: 'evolvable',
+      title: `first page with \`authMethods\` (values outside the CSDL enum), ${ops}`,
+      mode: 'sequential',
+      contenders: EVERYONE,
+      authMethods: true,
+      target: false,
+    }),
+    usageEventsScenario({
+      id: 'throttled-budget',
+      title: `throttled by Graph's budget (${budget}, enforced by the emulator): 50 with usage events, ${ops}`,
+      mode: 'sequential',
+      contenders: EVERYONE,
+      budget: true,
+      target: false,
+    }),
+    usageEventsScenario({
+      id: 'throttled',
+      title: `throttled: every 3rd request 429 \`Retry-After: 1\` on top of the budget: 50 with usage events, ${ops}`,
+      mode: 'sequential',
+      contenders: EVERYONE,
+      faults: EVERY_THIRD_THROTTLED,
+      budget: true,
+      target: false,
+    }),
+    usageEventsScenario({
+      id: 'throttled-retries',
+      title: `the same, \`GRAPH_MAX_RETRIES=${MORE_RETRIES}\``,
+      mode: 'sequential',
+      contenders: ['gateway'],
+      faults: EVERY_THIRD_THROTTLED,
+      budget: true,
+      env: { GRAPH_MAX_RETRIES: String(MORE_RETRIES) },
+      target: false,
+    }),
+    walkScenario(settings.walkRows, settings.walkPageCap),
+  ];
+}
