@@ -3,7 +3,8 @@ import { ConfigError } from './config/ConfigError';
 import { EnvReader } from './config/EnvReader';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_MAX_CONCURRENT_ENVELOPES,
-  DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT,
+  DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT,
+  MAX_THROTTLE_RETRIES_LIMIT,
 } from './graph/graphDefaults';
 
 export const DEFAULT_PORT = 4000;
@@ -57,6 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       timeoutMs: r.integer('GRAPH_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 600_000),
       batchSize: r.integer('GRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
       maxRetries: r.integer('GRAPH_MAX_RETRIES', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
+      maxThrottleRetries: r.integer('GRAPH_MAX_THROTTLE_RETRIES', DEFAULT_MAX_THROTTLE_RETRIES, 0, MAX_THROTTLE_RETRIES_LIMIT),
       maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, 64),
       singleRequest: r.choice('GRAPH_SINGLE_REQUEST', ['plain', 'batch'] as const, 'plain'),
       linkPlan: r.choice('GRAPH_LINK_PLAN', ['batch', 'coalesce'] as const, 'batch'),

@@ -54,6 +54,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     timeoutMs: config.graph.timeoutMs,
     batchSize: config.graph.batchSize,
     maxRetries: config.graph.maxRetries,
+    maxThrottleRetries: config.graph.maxThrottleRetries,
     maxConcurrentEnvelopes: config.graph.maxConcurrentEnvelopes,
     rateLimit: config.graph.rateLimit,
     cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },

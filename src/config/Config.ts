@@ -11,6 +11,7 @@ export interface Config {
     readonly timeoutMs: number;
     readonly batchSize: number;
     readonly maxRetries: number;
+    readonly maxThrottleRetries: number;
     readonly maxConcurrentEnvelopes: number;
     readonly singleRequest: 'plain' | 'batch';
     readonly linkPlan: 'batch' | 'coalesce';

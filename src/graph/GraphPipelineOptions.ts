@@ -10,6 +10,8 @@ export interface GraphPipelineOptions {
   readonly batchSize: number;
   /** Retries after the first attempt, 0..10, for 429/503/504 and (GETs only) timeouts and network errors. @default 3 */
   readonly maxRetries: number;
+  /** Retries of 429s that carry Retry-After, counted apart from `maxRetries`, 0..50. @default 10 */
+  readonly maxThrottleRetries?: number;
   /** Envelopes (and plain reads) one operation keeps in flight. @default 4 */
   readonly maxConcurrentEnvelopes: number;
   /** Upstream budget per tenant; every inner request takes a slot. `null` = no budget. */

@@ -1,5 +1,5 @@
 import type { GraphPipelineOptions } from './GraphPipelineOptions';
-import { MAX_BATCH_SIZE, MAX_RETRIES_LIMIT } from './graphDefaults';
+import { MAX_BATCH_SIZE, MAX_RETRIES_LIMIT, MAX_THROTTLE_RETRIES_LIMIT } from './graphDefaults';
 
 function integerIn(name: string, value: number, min: number, max: number, problems: string[]): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -22,6 +22,7 @@ export function checkPipelineOptions(options: GraphPipelineOptions): void {
   integerIn('timeoutMs', options.timeoutMs, 1, 600_000, problems);
   integerIn('batchSize', options.batchSize, 1, MAX_BATCH_SIZE, problems);
   integerIn('maxRetries', options.maxRetries, 0, MAX_RETRIES_LIMIT, problems);
+  if (options.maxThrottleRetries !== undefined) integerIn('maxThrottleRetries', options.maxThrottleRetries, 0, MAX_THROTTLE_RETRIES_LIMIT, problems);
   integerIn('maxConcurrentEnvelopes', options.maxConcurrentEnvelopes, 1, 1_000, problems);
   if (options.rateLimit !== null) {
     integerIn('rateLimit.requests', options.rateLimit.requests, 1, 1_000_000, problems);

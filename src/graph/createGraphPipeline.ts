@@ -15,7 +15,7 @@ import { createOnce } from './createOnce';
 import type { GraphPipeline } from './GraphPipeline';
 import type { GraphPipelineOptions } from './GraphPipelineOptions';
 import type { GraphResponse } from './GraphResponse';
-import { BUDGET_SAFETY_MARGIN_MS, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_SOCKETS, MAX_RESPONSE_BYTES } from './graphDefaults';
+import { BUDGET_SAFETY_MARGIN_MS, DEFAULT_BACKOFF_BASE_MS, DEFAULT_MAX_THROTTLE_RETRIES, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_SOCKETS, MAX_RESPONSE_BYTES } from './graphDefaults';
 import { createAgent } from './http/createAgent';
 import { readOnce } from './readOnce';
 import { readThrough } from './readThrough';
@@ -82,6 +82,7 @@ export async function createGraphPipeline(
     clock,
     random: internals.random ?? Math.random,
     maxRetries: options.maxRetries,
+    maxThrottleRetries: options.maxThrottleRetries ?? DEFAULT_MAX_THROTTLE_RETRIES,
     backoff: options.backoff ?? { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
     singleRequest: options.singleRequest,
     log,

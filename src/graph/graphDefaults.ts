@@ -11,6 +11,13 @@ export const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_MAX_RETRIES = 3;
 export const MAX_RETRIES_LIMIT = 10;
 
+/**
+ * Retries of a 429 that says when to come back (Retry-After): Graph's answer to a busy tenant, not a
+ * fault, so it gets its own, larger allowance; the operation deadline bounds the total wait anyway.
+ */
+export const DEFAULT_MAX_THROTTLE_RETRIES = 10;
+export const MAX_THROTTLE_RETRIES_LIMIT = 50;
+
 /** One attempt (not the whole operation); Graph's own gateway gives up at about 30 s too. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -10,6 +10,7 @@ export interface ExecutionParts {
   readonly clock: Clock;
   readonly random: () => number;
   readonly maxRetries: number;
+  readonly maxThrottleRetries: number;
   readonly backoff: { readonly baseMs: number; readonly capMs: number };
   /** How a group of exactly one read travels. */
   readonly singleRequest: 'plain' | 'batch';

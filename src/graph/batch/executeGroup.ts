@@ -28,6 +28,9 @@ async function attempt(group: readonly PendingRead[], parts: ExecutionParts, con
 export async function executeGroup(initial: readonly PendingRead[], parts: ExecutionParts, context: GraphCallContext): Promise<void> {
   let group = initial;
   let attempts = 0;
+  // Throttles with Retry-After and real failures (503, 504, timeouts) draw on separate allowances.
+  let throttles = 0;
+  let failures = 0;
   try {
     while (group.length > 0) {
       attempts += 1;
@@ -47,9 +50,12 @@ export async function executeGroup(initial: readonly PendingRead[], parts: Execu
       });
       if (again.length === 0) return;
       const hints = again.map(({ outcome }) => outcome.retryAfterMs).filter((ms): ms is number => ms !== undefined);
+      const throttledOnly = again.every(({ outcome }) => outcome.status === 429 && outcome.retryAfterMs !== undefined);
+      if (throttledOnly) throttles += 1;
+      else failures += 1;
       const decision = retryPolicy.decide({
-        attempts,
-        maxRetries: parts.maxRetries,
+        attempts: throttledOnly ? throttles : failures,
+        maxRetries: throttledOnly ? parts.maxThrottleRetries : parts.maxRetries,
         retryAfterMs: hints.length > 0 ? Math.max(...hints) : undefined,
         now: parts.clock.now(),
         deadline: context.deadline,
