@@ -11,6 +11,7 @@ import { CursorError } from './CursorError';
 import type { CursorPayload } from './CursorPayload';
 import type { ListQuery } from './ListQuery';
 import { checkFirst } from './checkFirst';
+import { lazyEdge } from './lazyEdge';
 
 interface Position {
   readonly url: string;
@@ -38,7 +39,7 @@ export class ConnectionFetcher {
 
     const cursorOf = (p: Position): string =>
       this.codec.encode({ report: query.spec.name, scope, url: p.url, skip: p.skip } satisfies CursorPayload);
-    const edges: { cursor: string; node: T }[] = [];
+    const edges: { readonly cursor: string; readonly node: T }[] = [];
     let hasNextPage = false;
     let resume: Position | null = null;
     for (let pages = 0; ; pages++) {
@@ -52,7 +53,7 @@ export class ConnectionFetcher {
       taken.forEach((node, i) => {
         const after = position.skip + i + 1;
         const next = after >= rows.length && nextUrl ? { url: nextUrl, skip: 0 } : { url: position.url, skip: after };
-        edges.push({ cursor: cursorOf(next), node });
+        edges.push(lazyEdge(node, () => cursorOf(next)));
       });
       const consumed = position.skip + taken.length;
       if (edges.length >= first) {
@@ -63,8 +64,18 @@ export class ConnectionFetcher {
       position = { url: nextUrl, skip: 0 };
     }
     // A page cut short by the page bound still needs a way on, even when it holds no row.
-    const endCursor = edges.length > 0 ? edges[edges.length - 1]!.cursor : resume ? cursorOf(resume) : null;
-    return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage, endCursor } };
+    const last = edges[edges.length - 1];
+    const stop = resume;
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: {
+        hasNextPage,
+        get endCursor() {
+          return last ? last.cursor : stop ? cursorOf(stop) : null;
+        },
+      },
+    };
   }
 
   /**

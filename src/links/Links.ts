@@ -1,6 +1,7 @@
 import type { ConnectionFetcher } from '../connections/ConnectionFetcher';
 import type { ConnectionResult } from '../connections/ConnectionResult';
 import { checkFirst } from '../connections/checkFirst';
+import { lazyEdge } from '../connections/lazyEdge';
 import { principalNameEquals } from '../filters/principalNameEquals';
 import type { FilterExpression } from '../graph/odata/FilterExpression';
 import type { ReportSpec } from '../graph/reports/ReportSpec';
@@ -40,11 +41,17 @@ export class Links {
     const first = checkFirst(query.first, argumentPrefix);
     const rows = await this.coalesced.load({ spec: query.spec, ...(query.filter ? { filter: query.filter } : {}), userPrincipalName });
     if (rows === null) return this.reports.list<T>(perUser, argumentPrefix);
-    const edges = (rows.slice(0, first) as T[]).map((node, i) => ({ node, cursor: this.connections.cursorAt(perUser, i + 1) }));
+    const edges = (rows.slice(0, first) as T[]).map((node, i) => lazyEdge(node, () => this.connections.cursorAt(perUser, i + 1)));
+    const last = edges[edges.length - 1];
     return {
       edges,
       nodes: edges.map((e) => e.node),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        get endCursor() {
+          return last ? last.cursor : null;
+        },
+      },
     };
   }
 
