@@ -15,7 +15,7 @@ const TRIO = `{ credentialUserRegistrationDetails(first: 3) { nodes { id isMfaRe
 describe('legacy and successor reports in the same operations', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 60 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', GRAPH_MAX_RETRIES: '0' } });
+    gw = await startGateway({ emulator: { users: 60 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', GRAPH_MAX_RETRIES: '0', GRAPH_MAX_THROTTLE_RETRIES: '0' } });
   });
   afterAll(() => gw.stop());
   beforeEach(() => {
