@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { UpstreamAuthError } from '../auth/UpstreamAuthError';
 import type { GatewayContext } from '../context/GatewayContext';
+import { ErrorCode } from '../errors/ErrorCode';
+import { GraphCallError } from '../graph/errors/GraphCallError';
+
+const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 /** Header a caller sets (to `true`) to receive the operation's upstream counts in `extensions.upstream`. */
 export const STATS_HEADER = 'x-gateway-stats';
@@ -14,6 +19,18 @@ export function operationLogPlugin(): ApolloServerPlugin<GatewayContext> {
       const started = performance.now();
       const wantsStats = request.http?.headers.get(STATS_HEADER) === 'true';
       return {
+        // What a client sees as INTERNAL_SERVER_ERROR is logged here, so the request id leads to a cause.
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
+            if (error.originalError instanceof GraphCallError || error.originalError instanceof UpstreamAuthError) continue;
+            contextValue.logger.error(
+              { requestId: contextValue.requestId, path: error.path, error: { name: error.originalError?.name ?? error.name, message: error.message } },
+              'unexpected error, masked as INTERNAL_SERVER_ERROR',
+            );
+          }
+        },
         async willSendResponse({ response, operationName, errors }) {
           const { stats, requestId, logger } = contextValue;
           if (response.body.kind !== 'single') return;

@@ -92,6 +92,9 @@ describe('production mode', () => {
       const error = res.body.errors?.[0];
       expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') });
       expect(error?.message).toBe('Internal server error');
+      const logged = gw.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'unexpected error, masked as INTERNAL_SERVER_ERROR');
+      expect(logged).toMatchObject({ requestId: error?.extensions?.requestId, level: 50 });
+      expect(JSON.stringify(logged)).not.toMatch(/stack|at .*\.ts:/);
     } finally {
       gw.emulator.setFaults([]);
     }
