@@ -5,12 +5,13 @@ import type { MeshBuild } from './MeshBuild';
 import { startMesh } from './startMesh';
 
 /**
- * The gateway as configured by default, except two settings the throughput scenarios must pin: the
- * upstream budget (off: the emulator enforces none there, and Graph's 5/10s would measure waiting, not
- * the pipeline; the throttled scenario turns both on) and the response cache (off: a repeated
- * operation would measure the cache; the `repeat` scenario turns it back on).
+ * The gateway as deployed (`NODE_ENV=production`, as Mesh runs too; `GATEWAY_AUTH=none`: the bench has
+ * no Entra tokens, so caller-token checks are not measured) with its default settings, except two the
+ * throughput scenarios pin: the upstream budget (off: the emulator enforces none there, and Graph's
+ * 5/10s would measure waiting, not the pipeline; the throttled scenarios turn both on) and the response
+ * cache (off: a repeated operation would measure the cache; the `repeat` scenario turns it back on).
  */
-const GATEWAY_ENV = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', GRAPH_RATE_LIMIT: 'off', GRAPH_CACHE_TTL_SECONDS: '0' };
+const GATEWAY_ENV = { NODE_ENV: 'production', GATEWAY_AUTH: 'none', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', GRAPH_RATE_LIMIT: 'off', GRAPH_CACHE_TTL_SECONDS: '0' };
 
 /** Starts one contender in its own process against `graphRoot`; gateway variables of the scenario on top. */
 export async function startContender(id: ContenderId, graphRoot: string, env: Readonly<Record<string, string | null>>, mesh: MeshBuild): Promise<RunningServer> {

@@ -14,6 +14,11 @@ export async function startMesh(workDir: string, graphRoot: string): Promise<Run
     env: childEnv({ BENCH_GRAPH_BETA: `${graphRoot}/beta`, NODE_ENV: 'production', DEBUG: null }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Mesh has no IPC channel to notice the bench going away: take it down with the bench.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-2000);
@@ -39,6 +44,7 @@ export async function startMesh(workDir: string, graphRoot: string): Promise<Run
     url,
     pid: child.pid ?? -1,
     stop: async () => {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');

@@ -8,8 +8,6 @@ import { walkScenario } from './walkScenario';
 
 const EVERYONE = ['gateway', 'naive', 'rest', 'mesh'] as const;
 const EVERY_THIRD_THROTTLED = [{ status: 429, retryAfter: '1', every: 3 }];
-/** Enough that a request throttled 1 time in 3 rarely runs out: (1/3)^7 per request. */
-const MORE_RETRIES = 6;
 
 /** Every scenario of `npm run bench`, in the order of the table. */
 export function allScenarios(settings: BenchSettings): Scenario[] {
@@ -60,16 +58,6 @@ export function allScenarios(settings: BenchSettings): Scenario[] {
       contenders: EVERYONE,
       faults: EVERY_THIRD_THROTTLED,
       budget: true,
-      target: false,
-    }),
-    usageEventsScenario({
-      id: 'throttled-retries',
-      title: `the same, \`GRAPH_MAX_RETRIES=${MORE_RETRIES}\``,
-      mode: 'sequential',
-      contenders: ['gateway'],
-      faults: EVERY_THIRD_THROTTLED,
-      budget: true,
-      env: { GRAPH_MAX_RETRIES: String(MORE_RETRIES) },
       target: false,
     }),
     walkScenario(settings.walkRows, settings.walkPageCap),

@@ -5,6 +5,8 @@ export interface BenchSettings {
   /** Concurrent connections of each throughput run. */
   readonly connections: number;
   readonly durationSeconds: number;
+  /** Throughput runs per contender, interleaved; the table keeps the best (other processes share the machine). */
+  readonly rounds: number;
   /** Load before each measured run, so JIT and connection pools are warm; its calls are not counted. */
   readonly warmupSeconds: number;
   /** Users in the tenant of every scenario but the walk. */

@@ -18,7 +18,8 @@ export function readBenchSettings(env: Env): BenchSettings {
   const settings: BenchSettings = {
     latencyMs: integer('BENCH_LATENCY_MS', 20, 0, 1000),
     connections: integer('BENCH_CONNECTIONS', 10, 1, 200),
-    durationSeconds: integer('BENCH_DURATION_SECONDS', 5, 1, 120),
+    durationSeconds: integer('BENCH_DURATION_SECONDS', 4, 1, 120),
+    rounds: integer('BENCH_ROUNDS', 2, 1, 10),
     warmupSeconds: integer('BENCH_WARMUP_SECONDS', 1, 0, 30),
     users: integer('BENCH_USERS', 1000, 200, 100_000),
     sequentialOps: integer('BENCH_SEQUENTIAL_OPS', 4, 1, 1000),
