@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { BadUserInputError } from '../errors/BadUserInputError';
-import { GraphHttpError } from '../graph/errors/GraphHttpError';
 import type { GraphRequest } from '../graph/GraphRequest';
 import { buildListRequest } from '../graph/odata/buildListRequest';
 import { parseGraphUrl } from '../graph/odata/parseGraphUrl';
 import type { Upstream } from '../loaders/Upstream';
+import { listRows } from '../reports/listRows';
 import type { ConnectionResult } from './ConnectionResult';
 import type { CursorCodec } from './CursorCodec';
 import { CursorError } from './CursorError';
@@ -115,18 +115,9 @@ export class ConnectionFetcher {
   }
 
   private async page<T>(request: GraphRequest, expectedPath: string): Promise<{ rows: T[]; nextUrl: string | null }> {
-    const response = await this.upstream.load(request);
-    const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-    if (!body || !Array.isArray(body.value)) {
-      throw new GraphHttpError('Graph answered a list without a `value` array', {
-        httpStatus: response.status,
-        graphCode: 'UnexpectedResponseShape',
-        requestId: response.requestId,
-      });
-    }
-    const next = body['@odata.nextLink'];
-    const nextUrl = typeof next === 'string' ? parseGraphUrl(this.graphRoot, request.version, next, expectedPath) : null;
-    return { rows: body.value as T[], nextUrl };
+    const { rows, nextLink } = listRows(await this.upstream.load(request));
+    const nextUrl = nextLink === null ? null : parseGraphUrl(this.graphRoot, request.version, nextLink, expectedPath);
+    return { rows: rows as T[], nextUrl };
   }
 }
 

@@ -1,7 +1,7 @@
-import { GraphHttpError } from '../graph/errors/GraphHttpError';
 import type { GraphRequest } from '../graph/GraphRequest';
 import { parseGraphUrl } from '../graph/odata/parseGraphUrl';
 import type { Upstream } from '../loaders/Upstream';
+import { listRows } from './listRows';
 
 /**
  * Every row of a collection from its first request on, following `@odata.nextLink` (validated: same
@@ -18,18 +18,9 @@ export async function readAllRows(
   let url: string | null = first.url;
   for (let page = 0; url !== null; page++) {
     if (page >= maxPages) return { rows, complete: false };
-    const response = await upstream.load({ method: 'GET', version: first.version, url });
-    const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-    if (!body || !Array.isArray(body.value)) {
-      throw new GraphHttpError('Graph answered a list without a `value` array', {
-        httpStatus: response.status,
-        graphCode: 'UnexpectedResponseShape',
-        requestId: response.requestId,
-      });
-    }
-    rows.push(...body.value);
-    const next = body['@odata.nextLink'];
-    url = typeof next === 'string' ? parseGraphUrl(graphRoot, first.version, next, path) : null;
+    const { rows: more, nextLink } = listRows(await upstream.load({ method: 'GET', version: first.version, url }));
+    rows.push(...more);
+    url = nextLink === null ? null : parseGraphUrl(graphRoot, first.version, nextLink, path);
   }
   return { rows, complete: true };
 }

@@ -1,35 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { AuthConfigError } from '../../src/auth/AuthConfigError';
-import type { Caller } from '../../src/auth/Caller';
-import { CallerAuthError } from '../../src/auth/CallerAuthError';
-import type { CallerAuthOptions } from '../../src/auth/CallerAuthOptions';
-import { CallerForbiddenError } from '../../src/auth/CallerForbiddenError';
-import { createCallerAuthenticator } from '../../src/auth/createCallerAuthenticator';
-import type { OidcProvider } from '../support/oidc/OidcProvider';
-import { startOidcProvider } from '../support/oidc/startOidcProvider';
+import { randomUUID } from 'node:crypto';
+import { entraFixture } from './support/entraFixture';
 
-let provider: OidcProvider;
-beforeAll(async () => {
-  provider = await startOidcProvider();
-});
-afterAll(() => provider.close());
-
-const now = (): number => Math.floor(Date.now() / 1000);
-const entra = (overrides: Partial<CallerAuthOptions> = {}) =>
-  createCallerAuthenticator({
-    mode: 'entra',
-    tenantId: provider.tenantId,
-    audiences: [provider.apiAudience, provider.clientId],
-    requiredRoles: [],
-    authorityHost: provider.authorityHost,
-    httpsAgent: provider.httpsAgent,
-    ...overrides,
-  });
-const refusal = async (promise: Promise<unknown>): Promise<CallerAuthError> => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof CallerAuthError)) throw new Error(`expected a CallerAuthError, got: ${String(error)}`);
-  return error;
-};
+const fixture = entraFixture();
+const { now, entra, refusal } = fixture;
 
 describe('the JWT matrix: each broken token is refused with its reason and no token-endpoint call', () => {
   const otherTenant = randomUUID();
@@ -38,20 +11,20 @@ describe('the JWT matrix: each broken token is refused with its reason and no to
     ['a token that is not valid yet', () => sign({ nbf: now() + 3600, exp: now() + 7200 }), 'not_yet_valid'],
     ["a token for Microsoft Graph's audience", () => sign({ aud: 'https://graph.microsoft.com' }), 'audience'],
     ["a token for Graph's application id", () => sign({ aud: '00000003-0000-0000-c000-000000000000' }), 'audience'],
-    ["a token for the gateway and Graph at once", () => sign({ aud: [provider.apiAudience, 'https://graph.microsoft.com/'] }), 'audience'],
+    ["a token for the gateway and Graph at once", () => sign({ aud: [fixture.provider.apiAudience, 'https://graph.microsoft.com/'] }), 'audience'],
     ['a token for another app', () => sign({ aud: `api://${randomUUID()}` }), 'audience'],
-    ["a token from another tenant's issuer", () => sign({ iss: `${provider.authorityHost}/${otherTenant}/v2.0`, tid: otherTenant }), 'issuer'],
-    ['a v1 issuer on an authority that is not the public cloud', () => sign({ iss: `https://sts.windows.net/${provider.tenantId}/` }), 'issuer'],
+    ["a token from another tenant's issuer", () => sign({ iss: `${fixture.provider.authorityHost}/${otherTenant}/v2.0`, tid: otherTenant }), 'issuer'],
+    ['a v1 issuer on an authority that is not the public cloud', () => sign({ iss: `https://sts.windows.net/${fixture.provider.tenantId}/` }), 'issuer'],
     ["a token whose tid is not its issuer's tenant", () => sign({ tid: otherTenant }), 'tenant'],
-    ['an unsigned token (alg none)', () => provider.signCallerToken(provider.callerClaims(), { alg: 'none' }), 'algorithm'],
-    ['an HS256 token keyed with the public key', () => provider.signCallerToken(provider.callerClaims(), { alg: 'HS256', secret: new TextEncoder().encode(provider.publicKeyPem) }), 'algorithm'],
-    ['a token whose kid is not published', () => provider.signCallerToken(provider.callerClaims(), { key: 'stranger' }), 'key'],
-    ['a token signed by a stranger under a published kid', () => provider.signCallerToken(provider.callerClaims(), { key: 'stranger', kid: provider.publishedKid }), 'signature'],
+    ['an unsigned token (alg none)', () => fixture.provider.signCallerToken(fixture.provider.callerClaims(), { alg: 'none' }), 'algorithm'],
+    ['an HS256 token keyed with the public key', () => fixture.provider.signCallerToken(fixture.provider.callerClaims(), { alg: 'HS256', secret: new TextEncoder().encode(fixture.provider.publicKeyPem) }), 'algorithm'],
+    ['a token whose kid is not published', () => fixture.provider.signCallerToken(fixture.provider.callerClaims(), { key: 'stranger' }), 'key'],
+    ['a token signed by a stranger under a published kid', () => fixture.provider.signCallerToken(fixture.provider.callerClaims(), { key: 'stranger', kid: fixture.provider.publishedKid }), 'signature'],
     ['a token without exp', () => sign({ exp: undefined }), 'claim'],
     ['a token without iat', () => sign({ iat: undefined }), 'claim'],
     ['a token without tid', () => sign({ tid: undefined }), 'claim'],
     ['a token without oid and sub', () => sign({ oid: undefined, sub: undefined }), 'claim'],
-    ['an ID token (no azp or appid)', () => sign({ azp: undefined, scp: undefined, aud: provider.clientId, nonce: 'n' }), 'claim'],
+    ['an ID token (no azp or appid)', () => sign({ azp: undefined, scp: undefined, aud: fixture.provider.clientId, nonce: 'n' }), 'claim'],
     ['a token whose payload was altered after signing', () => sign({}).then(tamper), 'signature'],
     ['no Authorization header', async () => undefined, 'missing'],
   ];
@@ -65,7 +38,7 @@ describe('the JWT matrix: each broken token is refused with its reason and no to
   ];
 
   it.each(cases)('%s is refused', async (_name, makeToken, reason) => {
-    const before = provider.counts();
+    const before = fixture.provider.counts();
     const token = await makeToken();
     const error = await refusal(entra().authenticate(token === undefined ? undefined : `Bearer ${token}`));
     expect(error.reason).toBe(reason);
@@ -73,21 +46,21 @@ describe('the JWT matrix: each broken token is refused with its reason and no to
       expect(error.message).not.toContain(token);
       expect(error.message).not.toContain(token.split('.')[2] || token);
     }
-    const after = provider.counts();
+    const after = fixture.provider.counts();
     expect([after.clientCredentials, after.onBehalfOf, after.tokenRefused]).toEqual([before.clientCredentials, before.onBehalfOf, before.tokenRefused]);
   });
 
   it.each(headerCases)('%s is refused', async (_name, header, reason) => {
-    const before = provider.counts();
+    const before = fixture.provider.counts();
     const error = await refusal(entra().authenticate(header));
     expect(error.reason).toBe(reason);
     expect(error.message).not.toContain('eyJhbGciOiJSUzI1NiJ9');
     expect(error.message).not.toContain('dXNlcjpwYXNz');
     // Nothing that fails before verification even reads the metadata.
-    expect(provider.counts()).toEqual(before);
+    expect(fixture.provider.counts()).toEqual(before);
   });
 
-  const sign = (overrides: Record<string, unknown>): Promise<string> => provider.signCallerToken(provider.callerClaims(overrides));
+  const sign = (overrides: Record<string, unknown>): Promise<string> => fixture.provider.signCallerToken(fixture.provider.callerClaims(overrides));
 });
 
 /** Replaces the payload with one that grants more, keeping the original signature. */

@@ -1,45 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AuthConfigError } from '../../src/auth/AuthConfigError';
 import type { Caller } from '../../src/auth/Caller';
-import { CallerAuthError } from '../../src/auth/CallerAuthError';
-import type { CallerAuthOptions } from '../../src/auth/CallerAuthOptions';
 import { CallerForbiddenError } from '../../src/auth/CallerForbiddenError';
 import { createCallerAuthenticator } from '../../src/auth/createCallerAuthenticator';
-import type { OidcProvider } from '../support/oidc/OidcProvider';
-import { startOidcProvider } from '../support/oidc/startOidcProvider';
+import { entraFixture } from './support/entraFixture';
 
-let provider: OidcProvider;
-beforeAll(async () => {
-  provider = await startOidcProvider();
-});
-afterAll(() => provider.close());
-
-const now = (): number => Math.floor(Date.now() / 1000);
-const entra = (overrides: Partial<CallerAuthOptions> = {}) =>
-  createCallerAuthenticator({
-    mode: 'entra',
-    tenantId: provider.tenantId,
-    audiences: [provider.apiAudience, provider.clientId],
-    requiredRoles: [],
-    authorityHost: provider.authorityHost,
-    httpsAgent: provider.httpsAgent,
-    ...overrides,
-  });
-const refusal = async (promise: Promise<unknown>): Promise<CallerAuthError> => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof CallerAuthError)) throw new Error(`expected a CallerAuthError, got: ${String(error)}`);
-  return error;
-};
+const fixture = entraFixture();
+const { now, entra, refusal } = fixture;
 
 describe('createCallerAuthenticator in entra mode', () => {
   it('turns a valid user token into a Caller with its subject, tenant, scopes, hash and expiry', async () => {
-    const claims = provider.callerClaims({ scp: 'Reports.Read User.Read' });
-    const token = await provider.signCallerToken(claims);
+    const claims = fixture.provider.callerClaims({ scp: 'Reports.Read User.Read' });
+    const token = await fixture.provider.signCallerToken(claims);
     const caller = await entra().authenticate(`Bearer ${token}`);
     expect(caller).toEqual({
       kind: 'user',
       subject: claims['oid'],
-      tenantId: provider.tenantId,
+      tenantId: fixture.provider.tenantId,
       token,
       tokenHash: createHash('sha256').update(token).digest('hex'),
       roles: [],
@@ -50,8 +27,8 @@ describe('createCallerAuthenticator in entra mode', () => {
 
   it('reads an app-only token (roles, no scp) as kind app, and falls back to sub when there is no oid', async () => {
     // A v1 app-only token names its client in appid rather than azp.
-    const token = await provider.signCallerToken(
-      provider.callerClaims({ scp: undefined, oid: undefined, sub: 'app-sub', roles: ['Reports.Read.All'], azp: undefined, appid: 'client-app' }),
+    const token = await fixture.provider.signCallerToken(
+      fixture.provider.callerClaims({ scp: undefined, oid: undefined, sub: 'app-sub', roles: ['Reports.Read.All'], azp: undefined, appid: 'client-app' }),
     );
     const caller = await entra().authenticate(`bearer ${token}`);
     expect(caller).toMatchObject({ kind: 'app', subject: 'app-sub', roles: ['Reports.Read.All'], scopes: [] });
@@ -59,23 +36,23 @@ describe('createCallerAuthenticator in entra mode', () => {
 
   it('accepts either configured audience and a token signed with the second published key (key rollover)', async () => {
     const authenticator = entra();
-    const byClientId = await provider.signCallerToken(provider.callerClaims({ aud: provider.clientId }));
+    const byClientId = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ aud: fixture.provider.clientId }));
     await expect(authenticator.authenticate(`Bearer ${byClientId}`)).resolves.toMatchObject({ kind: 'user' });
-    const rolled = await provider.signCallerToken(provider.callerClaims(), { key: 'next' });
+    const rolled = await fixture.provider.signCallerToken(fixture.provider.callerClaims(), { key: 'next' });
     await expect(authenticator.authenticate(`Bearer ${rolled}`)).resolves.toMatchObject({ kind: 'user' });
   });
 
   it('reads the OpenID metadata and the keys once for many tokens', async () => {
-    const before = provider.counts();
+    const before = fixture.provider.counts();
     const authenticator = entra();
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => provider.signCallerToken(provider.callerClaims())));
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => fixture.provider.signCallerToken(fixture.provider.callerClaims())));
     await Promise.all(tokens.map((t) => authenticator.authenticate(`Bearer ${t}`)));
-    const after = provider.counts();
+    const after = fixture.provider.counts();
     expect([after.metadata - before.metadata, after.jwks - before.jwks]).toEqual([1, 1]);
   });
 
   it('allows 60 seconds of clock skew by default, and none when the tolerance is 0', async () => {
-    const token = await provider.signCallerToken(provider.callerClaims({ iat: now() - 3600, nbf: now() - 3600, exp: now() - 30 }));
+    const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ iat: now() - 3600, nbf: now() - 3600, exp: now() - 30 }));
     await expect(entra().authenticate(`Bearer ${token}`)).resolves.toMatchObject({ kind: 'user' });
     expect((await refusal(entra({ clockToleranceSeconds: 0 }).authenticate(`Bearer ${token}`))).reason).toBe('expired');
   });
@@ -90,38 +67,38 @@ describe('required roles', () => {
 
   it('let in a caller holding one of them as a delegated scope or as an app role', async () => {
     const authenticator = entra({ requiredRoles: ['Reports.Read.All', 'Gateway.Read'] });
-    const user = await provider.signCallerToken(provider.callerClaims({ scp: 'User.Read Gateway.Read' }));
-    const app = await provider.signCallerToken(provider.callerClaims({ scp: undefined, roles: ['Reports.Read.All'] }));
+    const user = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ scp: 'User.Read Gateway.Read' }));
+    const app = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ scp: undefined, roles: ['Reports.Read.All'] }));
     await expect(authenticator.authenticate(`Bearer ${user}`)).resolves.toMatchObject({ kind: 'user', scopes: ['User.Read', 'Gateway.Read'] });
     await expect(authenticator.authenticate(`Bearer ${app}`)).resolves.toMatchObject({ kind: 'app', roles: ['Reports.Read.All'] });
   });
 
   it('refuse a valid token holding none of them with 403 reason role, naming what is required and held', async () => {
-    const token = await provider.signCallerToken(provider.callerClaims({ scp: 'User.Read', roles: ['Other.Role'] }));
+    const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ scp: 'User.Read', roles: ['Other.Role'] }));
     const error = await forbidden(entra({ requiredRoles: ['Gateway.Read'] }).authenticate(`Bearer ${token}`));
     expect(error.reason).toBe('role');
     expect(error.message).toBe('the caller must hold one of the roles or scopes [Gateway.Read], but holds: [Other.Role, User.Read]');
   });
 
   it('are not a substring match: Gateway.Read.All does not satisfy Gateway.Read', async () => {
-    const token = await provider.signCallerToken(provider.callerClaims({ scp: 'Gateway.Read.All' }));
+    const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ scp: 'Gateway.Read.All' }));
     expect((await forbidden(entra({ requiredRoles: ['Gateway.Read'] }).authenticate(`Bearer ${token}`))).reason).toBe('role');
   });
 });
 
 describe('createCallerAuthenticator in none mode', () => {
   it('answers anonymous for any header and never reads metadata or keys', async () => {
-    const before = provider.counts();
+    const before = fixture.provider.counts();
     const authenticator = createCallerAuthenticator({ mode: 'none', audiences: [], requiredRoles: [], authorityHost: 'https://login.microsoftonline.com' });
     const answers: Caller[] = await Promise.all([undefined, 'Bearer garbage', 'Basic x'].map((h) => authenticator.authenticate(h)));
     expect(answers).toEqual([{ kind: 'anonymous' }, { kind: 'anonymous' }, { kind: 'anonymous' }]);
-    expect(provider.counts()).toEqual(before);
+    expect(fixture.provider.counts()).toEqual(before);
   });
 });
 
 describe("when the tenant's keys cannot be had", () => {
   it('refuses with keys_unavailable when the certificate of the authority is not trusted', async () => {
-    const token = await provider.signCallerToken(provider.callerClaims());
+    const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims());
     // Node's own trust store, without the agent that trusts the test CA.
     const authenticator = entra({ httpsAgent: undefined });
     const error = await refusal(authenticator.authenticate(`Bearer ${token}`));
@@ -131,12 +108,12 @@ describe("when the tenant's keys cannot be had", () => {
 
   it('refuses with keys_unavailable while the metadata is missing, and does not remember the failure', async () => {
     const stranger = randomUUID();
-    const before = provider.counts();
+    const before = fixture.provider.counts();
     const authenticator = entra({ tenantId: stranger });
-    const token = await provider.signCallerToken(provider.callerClaims());
+    const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims());
     for (let i = 0; i < 3; i += 1) expect((await refusal(authenticator.authenticate(`Bearer ${token}`))).reason).toBe('keys_unavailable');
     // The provider answers 400 for an unknown tenant: each attempt asked again instead of caching the failure.
-    expect(provider.counts().unknownPath - before.unknownPath).toBe(3);
+    expect(fixture.provider.counts().unknownPath - before.unknownPath).toBe(3);
   });
 });
 

@@ -1,14 +1,7 @@
-/** One event of `/beta/reports/authenticationMethods/userEventsSummary` as Graph sends it. */
-export interface UserEventsSummaryRecord {
-  readonly id: string;
-  /** A `featureType` member. */
-  readonly feature: string;
-  readonly userPrincipalName: string;
-  readonly userDisplayName?: string | null;
-  readonly isSuccess: boolean;
-  /** A `usageAuthMethod` member. */
-  readonly authMethod: string;
-  readonly failureReason?: string | null;
-  /** ISO 8601, as Graph writes it. */
-  readonly eventDateTime: string;
-}
+import type { UserCredentialUsageDetailsRecord } from './UserCredentialUsageDetailsRecord';
+
+/**
+ * One event of `/beta/reports/authenticationMethods/userEventsSummary` as Graph sends it: the
+ * successor has exactly the legacy usage event's shape.
+ */
+export type UserEventsSummaryRecord = UserCredentialUsageDetailsRecord;
