@@ -48,12 +48,6 @@ export class FilterBuilder {
     return this;
   }
 
-  /** Adds a part the gateway itself imposes, such as a link's `userPrincipalName eq` its parent. */
-  add(expression: FilterExpression): this {
-    this.parts.push(expression);
-    return this;
-  }
-
   build(): FilterExpression | undefined {
     if (this.parts.length === 0) return undefined;
     return this.parts.length === 1 ? this.parts[0] : { kind: 'and', operands: [...this.parts] };

@@ -5,11 +5,8 @@ import { FilterBuilder } from './FilterBuilder';
 export function registrationDetailsFilter(
   filter: CredentialUserRegistrationDetailsFilter | null | undefined,
   argument = 'filter',
-  extra?: FilterExpression,
 ): FilterExpression | undefined {
-  const f = new FilterBuilder(argument);
-  if (extra) f.add(extra);
-  return f
+  return new FilterBuilder(argument)
     .string('userDisplayName', filter?.userDisplayName)
     .string('userPrincipalName', filter?.userPrincipalName)
     .any('authMethods', filter?.authMethods, 'enum')

@@ -6,11 +6,8 @@ import { FilterBuilder } from './FilterBuilder';
 export function usageDetailsFilter(
   filter: UserCredentialUsageDetailsFilter | null | undefined,
   argument = 'filter',
-  extra?: FilterExpression,
 ): FilterExpression | undefined {
-  const f = new FilterBuilder(argument);
-  if (extra) f.add(extra);
-  return f
+  return new FilterBuilder(argument)
     .string('userDisplayName', filter?.userDisplayName)
     .string('userPrincipalName', filter?.userPrincipalName)
     .string('failureReason', filter?.failureReason)
