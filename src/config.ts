@@ -1,11 +1,114 @@
-import type { Config } from './config/Config';
-import { ConfigError } from './config/ConfigError';
-import { EnvReader } from './config/EnvReader';
-import {
-  DEFAULT_BATCH_SIZE, DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_MAX_CONCURRENT_ENVELOPES,
-  DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT,
-  MAX_THROTTLE_RETRIES_LIMIT,
-} from './graph/graphDefaults';
+import type { Agent } from 'node:https';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_MAX_CONCURRENT_ENVELOPES, DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT, MAX_THROTTLE_RETRIES_LIMIT } from './graph/types';
+
+/** The gateway's whole configuration: read once from the environment by `loadConfig`, validated, frozen. */
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly graph: {
+    /** `emulator` starts the embedded Graph emulator in-process; otherwise the Graph root without version. */
+    readonly url: 'emulator' | string;
+    readonly auth: 'app' | 'obo' | 'none';
+    readonly rateLimit: { readonly requests: number; readonly windowMs: number } | null;
+    readonly timeoutMs: number;
+    readonly batchSize: number;
+    readonly maxRetries: number;
+    readonly maxThrottleRetries: number;
+    readonly maxConcurrentEnvelopes: number;
+    readonly singleRequest: 'plain' | 'batch';
+    readonly linkPlan: 'batch' | 'coalesce';
+    /** Upstream pages one connection page may read to fill `first` rows. */
+    readonly maxPagesPerPage: number;
+    readonly cacheTtlMs: number;
+    readonly cacheMaxEntries: number;
+    readonly redisUrl: string | null;
+    /** `false` is the benchmark's naive mode: one plain call per field, no batching, no cache. */
+    readonly dedupe: boolean;
+  };
+  readonly gateway: {
+    readonly auth: 'entra' | 'none';
+    readonly audiences: readonly string[];
+    readonly requiredRoles: readonly string[];
+    readonly corsOrigins: readonly string[] | '*';
+    readonly deadlineMs: number;
+    readonly cursorSecret: string | null;
+    readonly bodyLimitBytes: number;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    readonly maxRootFields: number;
+    readonly maxCost: number;
+    readonly shutdownGraceMs: number;
+  };
+  readonly azure: {
+    readonly authorityHost: string;
+    readonly tenantId: string | null;
+    readonly clientId: string | null;
+    readonly clientSecret: string | null;
+    readonly clientCertificatePath: string | null;
+  };
+  readonly emulator: { readonly users: number; readonly latencyMs: number };
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Start-up refusal listing every invalid variable at once, so an operator fixes them in one round. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads environment variables and collects every problem instead of stopping at the first,
+ * each message naming the variable, what is accepted and what was given.
+ */
+export class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Readonly<Record<string, string | undefined>>) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optional(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  choice<T extends string>(name: string, accepted: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((accepted as readonly string[]).includes(value)) return value as T;
+    this.fail(name, accepted.map((a) => `\`${a}\``).join(', '), value);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+    this.fail(name, `an integer from ${min} to ${max}`, value);
+    return fallback;
+  }
+
+  list(name: string): string[] | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  }
+
+  fail(name: string, accepted: string, given: string): void {
+    this.problems.push(`${name} must be ${accepted}, but got: ${JSON.stringify(given)}`);
+  }
+}
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_DEADLINE_MS = 60_000;
@@ -164,4 +267,216 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** The Entra authority of Azure's public cloud, `AZURE_AUTHORITY_HOST`'s default. */
+export const publicAuthorityHost = 'https://login.microsoftonline.com';
+
+/** A tenant (directory) id: a GUID. Names like `common`, `organizations` or a domain do not match. */
+export const tenantIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `AZURE_AUTHORITY_HOST` as a bare https origin (no path, no trailing slash), or undefined when it is not one. */
+export function normalizeAuthorityHost(authorityHost: string): string | undefined {
+  if (!URL.canParse(authorityHost)) return undefined;
+  const url = new URL(authorityHost);
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return url.protocol === 'https:' && bare ? url.origin : undefined;
+}
+
+/**
+ * Audiences of Microsoft Graph (every cloud) and Azure AD Graph, lower-case without a trailing slash.
+ * A token for Graph is never a token for this gateway, whatever `GATEWAY_AUDIENCE` says: accepting
+ * one would let anything that holds a caller's Graph token replay it here.
+ */
+export const graphAudiences: ReadonlySet<string> = new Set([
+  '00000003-0000-0000-c000-000000000000',
+  'https://graph.microsoft.com',
+  'https://canary.graph.microsoft.com',
+  'https://graph.microsoft.us',
+  'https://dod-graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn',
+  '00000002-0000-0000-c000-000000000000',
+  'https://graph.windows.net',
+]);
+
+export function isGraphAudience(audience: string): boolean {
+  return graphAudiences.has(audience.trim().toLowerCase().replace(/\/+$/, ''));
+}
+
+/** The identity settings are unusable; every problem is listed at once, one per line. */
+export class AuthConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid identity settings:\n- ${problems.join('\n- ')}`);
+    this.name = 'AuthConfigError';
+  }
+}
+
+/** CallerAuthOptions for `entra` mode after validation: normalized and complete. */
+export interface EntraCallerSettings {
+  /** Lower-case GUID. */
+  readonly tenantId: string;
+  /** A bare https origin. */
+  readonly authorityHost: string;
+  /** The issuers accepted: always the v2 one; the v1 one only on the public cloud. */
+  readonly issuers: readonly string[];
+  /** The v2 issuer, which the tenant's OpenID metadata must name. */
+  readonly metadataIssuer: string;
+  readonly audiences: readonly string[];
+  readonly requiredRoles: readonly string[];
+  readonly clockToleranceSeconds: number;
+  readonly httpsAgent?: Agent;
+}
+
+export interface CallerAuthOptions {
+  /** `GATEWAY_AUTH`: `none` lets every request in as anonymous; `entra` demands a valid bearer JWT. */
+  readonly mode: 'none' | 'entra';
+  /** `AZURE_TENANT_ID`, a tenant GUID: the only issuer accepted. Required for `entra`. */
+  readonly tenantId?: string;
+  /** `GATEWAY_AUDIENCE`: accepted `aud` values. At least one for `entra`; Graph's are refused. */
+  readonly audiences: readonly string[];
+  /** `GATEWAY_REQUIRED_ROLES`: the caller must hold one of these as an app role or a scope; empty = any. */
+  readonly requiredRoles: readonly string[];
+  /** `AZURE_AUTHORITY_HOST`, e.g. `https://login.microsoftonline.com` or `https://localhost:1234`. */
+  readonly authorityHost: string;
+  /** Slack for `exp`, `nbf` and `iat` against this host's clock. @default 60 (seconds) */
+  readonly clockToleranceSeconds?: number;
+  /**
+   * Trust for the authority's TLS when Node's own store is not enough. Unset in production, where
+   * Node's store (plus `NODE_EXTRA_CA_CERTS`) applies; tests pass an agent trusting their local CA.
+   */
+  readonly httpsAgent?: Agent;
+}
+
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
+const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+
+/** Checks every `entra` setting and reports all problems at once (AuthConfigError). */
+export function validateEntraCallerOptions(options: CallerAuthOptions): EntraCallerSettings {
+  const problems: string[] = [];
+  const tenantId = options.tenantId ?? '';
+  if (!tenantIdPattern.test(tenantId)) {
+    problems.push(`AZURE_TENANT_ID must be a tenant GUID with GATEWAY_AUTH=entra (multi-tenant names such as 'common' are not accepted), but got: '${tenantId}'`);
+  }
+  const authorityHost = normalizeAuthorityHost(options.authorityHost);
+  if (authorityHost === undefined) {
+    problems.push(`AZURE_AUTHORITY_HOST must be an https origin such as ${publicAuthorityHost}, but got: '${options.authorityHost}'`);
+  }
+  const audiences = options.audiences.map((a) => a.trim()).filter((a) => a !== '');
+  if (audiences.length === 0) problems.push('GATEWAY_AUDIENCE must name at least one audience with GATEWAY_AUTH=entra, but got none');
+  const graph = audiences.filter(isGraphAudience);
+  if (graph.length > 0) {
+    problems.push(`GATEWAY_AUDIENCE must be this gateway's own app, never Microsoft Graph's, but got: ${graph.join(', ')}`);
+  }
+  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_CLOCK_TOLERANCE_SECONDS) {
+    problems.push(`the clock tolerance must be a whole number of seconds between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS}, but got: ${tolerance}`);
+  }
+  if (problems.length > 0 || authorityHost === undefined) throw new AuthConfigError(problems);
+  const tenant = tenantId.toLowerCase();
+  const v2Issuer = `${authorityHost}/${tenant}/v2.0`;
+  return {
+    tenantId: tenant,
+    authorityHost,
+    // v1 tokens (the default when an API's manifest leaves accessTokenAcceptedVersion unset) carry
+    // the sts.windows.net issuer; that issuer belongs to the public cloud only.
+    issuers: authorityHost === publicAuthorityHost ? [v2Issuer, `https://sts.windows.net/${tenant}/`] : [v2Issuer],
+    metadataIssuer: v2Issuer,
+    audiences,
+    requiredRoles: options.requiredRoles.map((r) => r.trim()).filter((r) => r !== ''),
+    clockToleranceSeconds: tolerance,
+    ...(options.httpsAgent === undefined ? {} : { httpsAgent: options.httpsAgent }),
+  };
+}
+
+/** TokenProviderOptions after validation: normalized and complete for their mode. */
+export interface TokenProviderSettings {
+  readonly mode: 'none' | 'app' | 'obo';
+  /** `${graphRoot}/.default` */
+  readonly scope: string;
+  readonly tenantId?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly clientCertificatePath?: string;
+  /** A bare https origin. */
+  readonly authorityHost: string;
+  /** True for any authority but the public cloud's, whose instance metadata a private host does not serve. */
+  readonly disableInstanceDiscovery: boolean;
+  readonly oboCacheSize: number;
+  readonly httpsAgent?: Agent;
+}
+
+export interface TokenProviderOptions {
+  /** `GRAPH_AUTH`: `none` sends no token (emulator); `app` an app-only token; `obo` one on behalf of each caller. */
+  readonly mode: 'none' | 'app' | 'obo';
+  /** `GRAPH_URL`, e.g. `https://graph.microsoft.com`: tokens are asked for `${graphRoot}/.default`. */
+  readonly graphRoot: string;
+  /** `AZURE_TENANT_ID`. Required for `obo` and for a secret or certificate in `app`. */
+  readonly tenantId?: string;
+  /** `AZURE_CLIENT_ID`. In `app` mode without a secret or certificate it picks a user-assigned managed identity. */
+  readonly clientId?: string;
+  /** `AZURE_CLIENT_SECRET`: never logged, never echoed. */
+  readonly clientSecret?: string;
+  /** `AZURE_CLIENT_CERTIFICATE_PATH`: a PEM file holding the certificate and its private key. */
+  readonly clientCertificatePath?: string;
+  /** `AZURE_AUTHORITY_HOST`; anything but the public cloud's turns instance discovery off. */
+  readonly authorityHost: string;
+  /** How many callers' on-behalf-of credentials are kept (least recently used goes first). @default 1000 */
+  readonly oboCacheSize?: number;
+  /**
+   * Trust for the authority's TLS when Node's own store is not enough. Unset in production, where
+   * Node's store (plus `NODE_EXTRA_CA_CERTS`) applies; tests pass an agent trusting their local CA.
+   */
+  readonly httpsAgent?: Agent;
+}
+
+const DEFAULT_OBO_CACHE_SIZE = 1000;
+const MAX_OBO_CACHE_SIZE = 1_000_000;
+
+/** Checks the settings the mode needs and reports all problems at once (AuthConfigError); secrets are never echoed. */
+export function validateTokenProviderOptions(options: TokenProviderOptions): TokenProviderSettings {
+  const problems: string[] = [];
+  const graphRoot = options.graphRoot.replace(/\/+$/, '');
+  if (!URL.canParse(graphRoot)) problems.push(`GRAPH_URL must be a URL such as https://graph.microsoft.com, but got: '${options.graphRoot}'`);
+  const authorityHost = normalizeAuthorityHost(options.authorityHost);
+  if (authorityHost === undefined) {
+    problems.push(`AZURE_AUTHORITY_HOST must be an https origin such as ${publicAuthorityHost}, but got: '${options.authorityHost}'`);
+  }
+  const tenantId = present(options.tenantId);
+  const clientId = present(options.clientId);
+  const clientSecret = present(options.clientSecret);
+  const clientCertificatePath = present(options.clientCertificatePath);
+  const specific = clientSecret !== undefined || clientCertificatePath !== undefined;
+  if (options.mode === 'obo' || (options.mode === 'app' && specific)) {
+    const why = options.mode === 'obo' ? 'GRAPH_AUTH=obo' : 'a client secret or certificate';
+    if (tenantId === undefined) problems.push(`AZURE_TENANT_ID is required with ${why}, but is empty`);
+    if (clientId === undefined) problems.push(`AZURE_CLIENT_ID is required with ${why}, but is empty`);
+  }
+  if (options.mode === 'obo' && !specific) {
+    problems.push('GRAPH_AUTH=obo needs AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, but both are empty');
+  }
+  if (clientSecret !== undefined && clientCertificatePath !== undefined) {
+    problems.push('AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH must not both be set, but both are');
+  }
+  const oboCacheSize = options.oboCacheSize ?? DEFAULT_OBO_CACHE_SIZE;
+  if (!Number.isInteger(oboCacheSize) || oboCacheSize < 1 || oboCacheSize > MAX_OBO_CACHE_SIZE) {
+    problems.push(`the on-behalf-of cache size must be a whole number between 1 and ${MAX_OBO_CACHE_SIZE}, but got: ${oboCacheSize}`);
+  }
+  if (problems.length > 0 || authorityHost === undefined) throw new AuthConfigError(problems);
+  return {
+    mode: options.mode,
+    scope: `${graphRoot}/.default`,
+    ...(tenantId === undefined ? {} : { tenantId }),
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(clientSecret === undefined ? {} : { clientSecret }),
+    ...(clientCertificatePath === undefined ? {} : { clientCertificatePath }),
+    authorityHost,
+    disableInstanceDiscovery: authorityHost !== publicAuthorityHost,
+    oboCacheSize,
+    ...(options.httpsAgent === undefined ? {} : { httpsAgent: options.httpsAgent }),
+  };
+}
+
+function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }

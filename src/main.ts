@@ -1,5 +1,4 @@
-import { loadConfig } from './config';
-import { ConfigError } from './config/ConfigError';
+import { ConfigError, loadConfig } from './config';
 import { createServer } from './server';
 
 /** `npm start`: read the environment once, start, and stop gracefully on SIGTERM / SIGINT. */

@@ -1,6 +1,6 @@
 import { graphqlSync } from 'graphql';
-import { resolvers } from './resolvers/resolvers';
-import { buildGatewaySchema } from './schema/buildGatewaySchema';
+import { buildGatewaySchema } from './apollo/schema';
+import { resolvers } from './reports';
 
 /**
  * The subgraph SDL exactly as a router receives it from `{ _service { sdl } }` (with the federation

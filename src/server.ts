@@ -1,28 +1,23 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { createCallerAuthenticator } from './auth/createCallerAuthenticator';
-import { createTokenProvider } from './auth/createTokenProvider';
-import type { Config } from './config/Config';
-import { createContextFactory } from './context/createContextFactory';
-import type { GatewayContext } from './context/GatewayContext';
-import type { Emulator } from './emulator/Emulator';
-import { startEmulator } from './emulator/startEmulator';
-import { createGraphPipeline } from './graph/createGraphPipeline';
-import { createHttpHandler } from './http/createHttpHandler';
-import { createLogger } from './logging/createLogger';
-import { formatError } from './plugins/formatError';
-import { operationLimits } from './plugins/operationLimits';
-import { operationLogPlugin } from './plugins/operationLogPlugin';
-import { upstreamCostPlugin } from './plugins/upstreamCostPlugin';
-import { resolvers } from './resolvers/resolvers';
-import { buildGatewaySchema } from './schema/buildGatewaySchema';
+import { formatError } from './apollo/formatError';
+import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apollo/plugins';
+import { buildGatewaySchema } from './apollo/schema';
+import { createCallerAuthenticator } from './auth/callers';
+import { createTokenProvider } from './auth/graphTokens';
+import type { Config } from './config';
+import { type Emulator, startEmulator } from './emulator/emulator';
+import { createGraphPipeline } from './graph/pipeline';
+import { createHttpHandler } from './http';
+import { createContextFactory, createLogger, type GatewayContext } from './operation/context';
+import { resolvers } from './reports';
 
 export interface GatewayServer {
   /** Where the gateway answers, e.g. `http://127.0.0.1:4000/`. */

@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config';
-import { ConfigError } from '../src/config/ConfigError';
+import { ConfigError } from '../src/config';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

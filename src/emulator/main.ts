@@ -1,5 +1,5 @@
-import { readEmulatorEnv } from './config/readEmulatorEnv';
-import { startEmulator } from './startEmulator';
+import { readEmulatorEnv } from './config';
+import { startEmulator } from './emulator';
 
 /** `npm run emulator`: the Graph reports emulator alone, for frontends and benchmarks. */
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AuthConfigError } from '../../src/auth/AuthConfigError';
-import type { Caller } from '../../src/auth/Caller';
-import { CallerForbiddenError } from '../../src/auth/CallerForbiddenError';
-import { createCallerAuthenticator } from '../../src/auth/createCallerAuthenticator';
+import { AuthConfigError } from '../../src/config';
+import type { Caller } from '../../src/auth/callers';
+import { CallerForbiddenError } from '../../src/auth/callers';
+import { createCallerAuthenticator } from '../../src/auth/callers';
 import { entraFixture } from './support/entraFixture';
 
 const fixture = entraFixture();

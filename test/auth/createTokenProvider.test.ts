@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
-import { AuthConfigError } from '../../src/auth/AuthConfigError';
-import { createTokenProvider } from '../../src/auth/createTokenProvider';
-import type { TokenProviderOptions } from '../../src/auth/TokenProviderOptions';
-import { UpstreamAuthError } from '../../src/auth/UpstreamAuthError';
+import { AuthConfigError } from '../../src/config';
+import { createTokenProvider } from '../../src/auth/graphTokens';
+import type { TokenProviderOptions } from '../../src/config';
+import { UpstreamAuthError } from '../../src/auth/graphTokens';
 import type { OidcProvider } from '../support/oidc/OidcProvider';
 import { startOidcProvider } from '../support/oidc/startOidcProvider';
 

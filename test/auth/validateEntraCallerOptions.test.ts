@@ -1,4 +1,4 @@
-import { validateEntraCallerOptions } from '../../src/auth/validateEntraCallerOptions';
+import { validateEntraCallerOptions } from '../../src/config';
 
 const tenant = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
 const base = { mode: 'entra' as const, tenantId: tenant, audiences: [' api://gateway ', ''], requiredRoles: ['Gateway.Read', ' '] };

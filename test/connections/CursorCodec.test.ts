@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { CursorCodec } from '../../src/connections/CursorCodec';
-import { CursorError } from '../../src/connections/CursorError';
-import type { CursorPayload } from '../../src/connections/CursorPayload';
+import { CursorCodec } from '../../src/operation/cursor';
+import { CursorError } from '../../src/operation/cursor';
+import type { CursorPayload } from '../../src/operation/cursor';
 
 const KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 8);

@@ -1,4 +1,4 @@
-import { CursorError } from '../../src/connections/CursorError';
+import { CursorError } from '../../src/operation/cursor';
 
 describe('CursorError', () => {
   it('states the contract for each reason without any cursor content', () => {

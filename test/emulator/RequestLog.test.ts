@@ -1,4 +1,4 @@
-import { startEmulator } from '../../src/emulator/startEmulator';
+import { startEmulator } from '../../src/emulator/emulator';
 import { call } from './support/call';
 
 describe('RequestLog', () => {

@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isEnumType, type GraphQLEnumType, type GraphQLSchema } from 'graphql';
-import { enumResolvers } from '../../src/enums/enumResolvers';
-import { gatewayEnumValues } from '../../src/enums/gatewayEnumValues';
-import { graphQLEnumTypeName } from '../../src/enums/graphQLEnumTypeName';
-import { toGraphQLEnumName } from '../../src/enums/toGraphQLEnumName';
-import { GraphEnums, type GraphEnumName } from '../../src/graph/reports/GraphEnums';
-import { loadTypeDefs } from '../../src/schema/loadTypeDefs';
+import { enumResolvers } from '../../src/enums';
+import { gatewayEnumValues } from '../../src/enums';
+import { graphQLEnumTypeName } from '../../src/enums';
+import { toGraphQLEnumName } from '../../src/enums';
+import { GraphEnums, type GraphEnumName } from '../../src/enums';
+import { loadTypeDefs } from '../../src/apollo/schema';
 
 const graphEnumNames = Object.keys(GraphEnums) as GraphEnumName[];
 

@@ -1,4 +1,4 @@
-import { graphQLEnumTypeName } from '../../src/enums/graphQLEnumTypeName';
+import { graphQLEnumTypeName } from '../../src/enums';
 
 describe('graphQLEnumTypeName', () => {
   it.each([

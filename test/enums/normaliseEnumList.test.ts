@@ -1,4 +1,4 @@
-import { normaliseEnumList } from '../../src/enums/normaliseEnumList';
+import { normaliseEnumList } from '../../src/enums';
 
 describe('normaliseEnumList', () => {
   it('keeps known members in order and turns unknown ones into unknownFutureValue in place', () => {

@@ -1,4 +1,4 @@
-import { normaliseEnumValue } from '../../src/enums/normaliseEnumValue';
+import { normaliseEnumValue } from '../../src/enums';
 
 function recorder(): { calls: [string, string][]; onUnknown: (enumName: string, value: string) => void } {
   const calls: [string, string][] = [];

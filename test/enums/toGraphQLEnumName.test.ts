@@ -1,4 +1,4 @@
-import { toGraphQLEnumName } from '../../src/enums/toGraphQLEnumName';
+import { toGraphQLEnumName } from '../../src/enums';
 
 describe('toGraphQLEnumName', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { ConcurrencyLimiter } from '../../src/graph/ConcurrencyLimiter';
+import { ConcurrencyLimiter } from '../../src/graph/retry';
 
 describe('ConcurrencyLimiter', () => {
   it('never runs more than its limit at once and starts waiters in arrival order', async () => {

@@ -1,5 +1,5 @@
-import { checkPipelineOptions } from '../../src/graph/checkPipelineOptions';
-import type { GraphPipelineOptions } from '../../src/graph/GraphPipelineOptions';
+import { checkPipelineOptions } from '../../src/graph/pipeline';
+import type { GraphPipelineOptions } from '../../src/graph/types';
 
 const valid: GraphPipelineOptions = {
   root: 'https://graph.microsoft.com',

@@ -1,4 +1,4 @@
-import { redactUrl } from '../../src/graph/redactUrl';
+import { redactUrl } from '../../src/graph/urls';
 
 describe('redactUrl', () => {
   it('keeps the path and the option names but drops every value', () => {

@@ -1,6 +1,6 @@
-import { GraphRefusedRequestError } from '../../src/graph/errors/GraphRefusedRequestError';
-import type { GraphRequest } from '../../src/graph/GraphRequest';
-import { resolveGraphUrl } from '../../src/graph/resolveGraphUrl';
+import { GraphRefusedRequestError } from '../../src/graph/errors';
+import type { GraphRequest } from '../../src/graph/types';
+import { resolveGraphUrl } from '../../src/graph/urls';
 
 const root = new URL('https://graph.microsoft.com');
 

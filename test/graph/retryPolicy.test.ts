@@ -1,5 +1,5 @@
-import type { RetryInput } from '../../src/graph/RetryInput';
-import { retryPolicy } from '../../src/graph/retryPolicy';
+import type { RetryInput } from '../../src/graph/retry';
+import { retryPolicy } from '../../src/graph/retry';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const backoff = { baseMs: 1_000, capMs: 30_000 };

@@ -1,4 +1,4 @@
-import { OperationStats } from '../../src/loaders/OperationStats';
+import { OperationStats } from '../../src/operation/upstream';
 
 describe('OperationStats', () => {
   it('keeps at most its cap of call records and counts the rest as dropped', () => {

@@ -1,12 +1,12 @@
-import type { Emulator } from '../../src/emulator/Emulator';
-import { startEmulator } from '../../src/emulator/startEmulator';
-import { createGraphPipeline } from '../../src/graph/createGraphPipeline';
-import { GraphHttpError } from '../../src/graph/errors/GraphHttpError';
-import { GraphRefusedRequestError } from '../../src/graph/errors/GraphRefusedRequestError';
-import { GraphUnavailableError } from '../../src/graph/errors/GraphUnavailableError';
-import type { GraphPipeline } from '../../src/graph/GraphPipeline';
-import type { GraphPipelineOptions } from '../../src/graph/GraphPipelineOptions';
-import type { GraphRequest } from '../../src/graph/GraphRequest';
+import type { Emulator } from '../../src/emulator/emulator';
+import { startEmulator } from '../../src/emulator/emulator';
+import { createGraphPipeline } from '../../src/graph/pipeline';
+import { GraphHttpError } from '../../src/graph/errors';
+import { GraphRefusedRequestError } from '../../src/graph/errors';
+import { GraphUnavailableError } from '../../src/graph/errors';
+import type { GraphPipeline } from '../../src/graph/types';
+import type { GraphPipelineOptions } from '../../src/graph/types';
+import type { GraphRequest } from '../../src/graph/types';
 import { startOperation } from '../graph/support/startOperation';
 import { testPipelineOptions } from '../graph/support/testPipelineOptions';
 

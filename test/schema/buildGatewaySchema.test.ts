@@ -1,7 +1,7 @@
 import { graphqlSync } from 'graphql';
 import type { Resolvers } from '../../src/generated/resolvers-types';
-import type { CredentialUserRegistrationDetailsRecord } from '../../src/graph/model/CredentialUserRegistrationDetailsRecord';
-import { buildGatewaySchema } from '../../src/schema/buildGatewaySchema';
+import type { CredentialUserRegistrationDetailsRecord } from '../../src/reports/registrationDetails';
+import { buildGatewaySchema } from '../../src/apollo/schema';
 
 const alice: CredentialUserRegistrationDetailsRecord = {
   id: 'r1', userPrincipalName: 'alice@contoso.com', userDisplayName: 'Alice', authMethods: ['email', 'fido'],

@@ -1,5 +1,5 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphqlSync, Kind } from 'graphql';
-import { dateTimeScalar } from '../../src/schema/dateTimeScalar';
+import { dateTimeScalar } from '../../src/apollo/schema';
 
 /** A schema that echoes a DateTime argument back through a DateTime field, to test both directions end to end. */
 function echoSchema(output: (input: string | undefined) => unknown): GraphQLSchema {

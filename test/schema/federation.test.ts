@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { graphqlSync, parse } from 'graphql';
-import { buildGatewaySchema } from '../../src/schema/buildGatewaySchema';
-import { loadTypeDefs } from '../../src/schema/loadTypeDefs';
+import { buildGatewaySchema } from '../../src/apollo/schema';
+import { loadTypeDefs } from '../../src/apollo/schema';
 
 const sdl = (() => {
   const result = graphqlSync({ schema: buildGatewaySchema(), source: '{ _service { sdl } }' });

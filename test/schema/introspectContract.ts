@@ -1,5 +1,5 @@
 import { graphqlSync, type ExecutionResult } from 'graphql';
-import { buildGatewaySchema } from '../../src/schema/buildGatewaySchema';
+import { buildGatewaySchema } from '../../src/apollo/schema';
 
 interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
 interface InputValue { name: string; description: string | null; type: TypeRef; defaultValue: string | null }

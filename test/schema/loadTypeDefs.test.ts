@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kind, print, type DefinitionNode } from 'graphql';
-import { loadTypeDefs } from '../../src/schema/loadTypeDefs';
+import { loadTypeDefs } from '../../src/apollo/schema';
 
 function names(definitions: readonly DefinitionNode[]): string[] {
   return definitions.map((d) => ('name' in d && d.name ? d.name.value : d.kind));

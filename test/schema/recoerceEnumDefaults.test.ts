@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
-import { recoerceEnumDefaults } from '../../src/schema/recoerceEnumDefaults';
+import { recoerceEnumDefaults } from '../../src/apollo/schema';
 
 const typeDefs = parse(`
   enum Scope { ALL MEMBER }

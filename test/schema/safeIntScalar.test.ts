@@ -1,5 +1,5 @@
 import { Kind } from 'graphql';
-import { safeIntScalar } from '../../src/schema/safeIntScalar';
+import { safeIntScalar } from '../../src/apollo/schema';
 
 describe('safeIntScalar', () => {
   it('serializes Int64 counts beyond 32 bits up to 2^53-1 as numbers', () => {

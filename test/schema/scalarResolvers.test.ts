@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isScalarType } from 'graphql';
-import { loadTypeDefs } from '../../src/schema/loadTypeDefs';
-import { scalarResolvers } from '../../src/schema/scalarResolvers';
+import { loadTypeDefs } from '../../src/apollo/schema';
+import { scalarResolvers } from '../../src/apollo/schema';
 
 describe('scalarResolvers', () => {
   const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(), resolvers: scalarResolvers as never });

@@ -1,4 +1,4 @@
-import { startEmulator } from '../../src/emulator/startEmulator';
+import { startEmulator } from '../../src/emulator/emulator';
 import { startRedis } from '../graph/support/startRedis';
 import { startGatewayProcess } from '../support/startGatewayProcess';
 import { startGateway } from '../support/startGateway';

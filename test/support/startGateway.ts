@@ -1,9 +1,9 @@
 import type { Agent as HttpsAgent } from 'node:https';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import type { Emulator } from '../../src/emulator/Emulator';
-import type { EmulatorOptions } from '../../src/emulator/EmulatorOptions';
-import { startEmulator } from '../../src/emulator/startEmulator';
+import type { Emulator } from '../../src/emulator/emulator';
+import type { EmulatorOptions } from '../../src/emulator/config';
+import { startEmulator } from '../../src/emulator/emulator';
 import { createServer, type GatewayServer } from '../../src/server';
 
 export interface GraphQLResult<T = Record<string, any>> {

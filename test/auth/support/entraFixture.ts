@@ -1,6 +1,6 @@
-import { CallerAuthError } from '../../../src/auth/CallerAuthError';
-import type { CallerAuthOptions } from '../../../src/auth/CallerAuthOptions';
-import { createCallerAuthenticator } from '../../../src/auth/createCallerAuthenticator';
+import { CallerAuthError } from '../../../src/auth/callers';
+import type { CallerAuthOptions } from '../../../src/config';
+import { createCallerAuthenticator } from '../../../src/auth/callers';
 import type { OidcProvider } from '../../support/oidc/OidcProvider';
 import { startOidcProvider } from '../../support/oidc/startOidcProvider';
 

@@ -1,4 +1,4 @@
-import type { FaultRule } from '../../../src/emulator/FaultRule';
+import type { FaultRule } from '../../../src/emulator/faults';
 import type { RunningServer } from '../process/RunningServer';
 import type { Tenant } from './Tenant';
 

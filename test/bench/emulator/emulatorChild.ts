@@ -1,7 +1,7 @@
 // Child process: the Graph emulator, apart from the load generator so neither steals the other's event loop.
-import type { EmulatorOptions } from '../../../src/emulator/EmulatorOptions';
-import type { FaultRule } from '../../../src/emulator/FaultRule';
-import { startEmulator } from '../../../src/emulator/startEmulator';
+import type { EmulatorOptions } from '../../../src/emulator/config';
+import type { FaultRule } from '../../../src/emulator/faults';
+import { startEmulator } from '../../../src/emulator/emulator';
 import { childMain } from '../process/childMain';
 
 childMain(async () => {

@@ -1,4 +1,4 @@
-import type { EmulatorOptions } from '../../../src/emulator/EmulatorOptions';
+import type { EmulatorOptions } from '../../../src/emulator/config';
 import { startChild } from '../process/startChild';
 import type { EmulatorControl } from './EmulatorControl';
 

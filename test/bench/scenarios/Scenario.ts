@@ -1,4 +1,4 @@
-import type { FaultRule } from '../../../src/emulator/FaultRule';
+import type { FaultRule } from '../../../src/emulator/faults';
 import type { ContenderId } from '../contenders/ContenderId';
 import type { Tenant } from '../emulator/Tenant';
 import type { Api } from './Api';

@@ -1,4 +1,4 @@
-import { shuffleResponses } from '../../../src/emulator/batch/shuffleResponses';
+import { shuffleResponses } from '../../../src/emulator/batch';
 
 describe('shuffleResponses', () => {
   it('returns the same items in another order, the same order for the same seed', () => {

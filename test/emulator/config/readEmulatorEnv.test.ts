@@ -1,4 +1,4 @@
-import { readEmulatorEnv } from '../../../src/emulator/config/readEmulatorEnv';
+import { readEmulatorEnv } from '../../../src/emulator/config';
 
 describe('readEmulatorEnv', () => {
   it('defaults to port 4010 on loopback, 200 users, seed 1, no latency, pages of 100, no rate limit', () => {

@@ -1,5 +1,5 @@
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { startEmulator } from '../../../src/emulator/startEmulator';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { startEmulator } from '../../../src/emulator/emulator';
 import { call } from '../support/call';
 
 describe('fault injection', () => {

@@ -1,5 +1,5 @@
-import { decodeQuery } from '../../../src/emulator/http/decodeQuery';
-import { GraphError } from '../../../src/emulator/http/GraphError';
+import { decodeQuery } from '../../../src/emulator/http';
+import { GraphError } from '../../../src/emulator/http';
 
 describe('decodeQuery', () => {
   it('decodes percent-escapes, reads + as a space and %2B as a plus, keeps order and duplicates', () => {

@@ -1,6 +1,6 @@
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { graphEnums } from '../../../src/emulator/schema/graphEnums';
-import { startEmulator } from '../../../src/emulator/startEmulator';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { graphEnums } from '../../../src/emulator/entities';
+import { startEmulator } from '../../../src/emulator/emulator';
 import { call } from '../support/call';
 import { walkPages } from '../support/walkPages';
 

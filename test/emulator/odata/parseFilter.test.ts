@@ -1,5 +1,5 @@
-import { GraphError } from '../../../src/emulator/http/GraphError';
-import { parseFilter } from '../../../src/emulator/odata/parseFilter';
+import { GraphError } from '../../../src/emulator/http';
+import { parseFilter } from '../../../src/emulator/odataParse';
 
 describe('parseFilter', () => {
   it('binds and tighter than or, and honours parentheses', () => {

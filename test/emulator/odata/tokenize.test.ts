@@ -1,5 +1,5 @@
-import { GraphError } from '../../../src/emulator/http/GraphError';
-import { tokenize } from '../../../src/emulator/odata/tokenize';
+import { GraphError } from '../../../src/emulator/http';
+import { tokenize } from '../../../src/emulator/odataParse';
 
 describe('tokenize', () => {
   it('reads identifiers, doubled quotes, date-times, numbers, qualified enums and punctuation', () => {

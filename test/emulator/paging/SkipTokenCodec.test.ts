@@ -1,5 +1,5 @@
-import { GraphError } from '../../../src/emulator/http/GraphError';
-import { SkipTokenCodec } from '../../../src/emulator/paging/SkipTokenCodec';
+import { GraphError } from '../../../src/emulator/http';
+import { SkipTokenCodec } from '../../../src/emulator/paging';
 
 describe('SkipTokenCodec', () => {
   const codec = new SkipTokenCodec();

@@ -1,5 +1,5 @@
-import { GraphError } from '../../../src/emulator/http/GraphError';
-import { parseSegment } from '../../../src/emulator/routing/parseSegment';
+import { GraphError } from '../../../src/emulator/http';
+import { parseSegment } from '../../../src/emulator/routes';
 
 describe('parseSegment', () => {
   it('splits function parameters, quoted or bare, with doubled quotes', () => {

@@ -1,6 +1,6 @@
-import { isPrivilegedAdmin } from '../../../src/emulator/data/isPrivilegedAdmin';
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { startEmulator } from '../../../src/emulator/startEmulator';
+import { isPrivilegedAdmin } from '../../../src/emulator/data';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { startEmulator } from '../../../src/emulator/emulator';
 import { call } from '../support/call';
 import { walkPages } from '../support/walkPages';
 

@@ -1,6 +1,6 @@
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { startEmulator } from '../../../src/emulator/startEmulator';
-import { SlidingWindowLimiter } from '../../../src/emulator/throttle/SlidingWindowLimiter';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { startEmulator } from '../../../src/emulator/emulator';
+import { SlidingWindowLimiter } from '../../../src/emulator/faults';
 import { call } from '../support/call';
 
 describe('SlidingWindowLimiter', () => {

@@ -1,6 +1,6 @@
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { toGraphQLEnumName } from '../../../src/enums/toGraphQLEnumName';
-import { GraphEnums, type GraphEnumName } from '../../../src/graph/reports/GraphEnums';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { toGraphQLEnumName } from '../../../src/enums';
+import { GraphEnums, type GraphEnumName } from '../../../src/enums';
 
 function graphQLName(enumName: GraphEnumName, member: string): string {
   return (GraphEnums[enumName] as readonly string[]).includes(member) ? toGraphQLEnumName(member) : 'UNKNOWN_FUTURE_VALUE';

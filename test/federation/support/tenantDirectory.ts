@@ -1,4 +1,4 @@
-import type { Emulator } from '../../../src/emulator/Emulator';
+import type { Emulator } from '../../../src/emulator/emulator';
 import type { DirectoryUser } from './startUsersSubgraph';
 
 /** Users the users subgraph knows but the Graph tenant does not (no report rows, no directory row). */

@@ -1,7 +1,7 @@
-import { readEnvelope } from '../../../src/graph/attempt/readEnvelope';
-import { GraphHttpError } from '../../../src/graph/errors/GraphHttpError';
-import type { GraphRequest } from '../../../src/graph/GraphRequest';
-import type { HttpResult } from '../../../src/graph/http/HttpResult';
+import { readEnvelope } from '../../../src/graph/transport';
+import { GraphHttpError } from '../../../src/graph/errors';
+import type { GraphRequest } from '../../../src/graph/types';
+import type { HttpResult } from '../../../src/graph/http';
 
 const envelope: GraphRequest = { method: 'POST', version: 'beta', url: '/$batch' };
 const requests: GraphRequest[] = ['/a', '/b', '/c'].map((url) => ({ method: 'GET', version: 'beta', url }));

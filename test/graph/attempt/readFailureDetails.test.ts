@@ -1,4 +1,4 @@
-import { readFailureDetails } from '../../../src/graph/attempt/readFailureDetails';
+import { readFailureDetails } from '../../../src/graph/transport';
 
 describe('readFailureDetails', () => {
   it('takes the status, Graph error code and request id, and never the message', () => {

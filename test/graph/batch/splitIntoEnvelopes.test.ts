@@ -1,5 +1,5 @@
-import { splitIntoEnvelopes } from '../../../src/graph/batch/splitIntoEnvelopes';
-import type { GraphRequest, GraphVersion } from '../../../src/graph/GraphRequest';
+import { splitIntoEnvelopes } from '../../../src/graph/pipeline';
+import type { GraphRequest, GraphVersion } from '../../../src/graph/types';
 
 function read(version: GraphVersion, n: number): { request: GraphRequest } {
   return { request: { method: 'GET', version, url: `/reports/x?$top=${n}` } };

@@ -1,5 +1,5 @@
-import { MemoryRateBudget } from '../../../src/graph/budget/MemoryRateBudget';
-import { GraphThrottledError } from '../../../src/graph/errors/GraphThrottledError';
+import { MemoryRateBudget } from '../../../src/graph/budget';
+import { GraphThrottledError } from '../../../src/graph/errors';
 import { FakeClock } from '../support/FakeClock';
 
 const WINDOW_MS = 10_000;

@@ -1,9 +1,9 @@
 import Redis from 'ioredis';
-import { MemoryRateBudget } from '../../../src/graph/budget/MemoryRateBudget';
-import { RedisRateBudget } from '../../../src/graph/budget/RedisRateBudget';
-import { GraphThrottledError } from '../../../src/graph/errors/GraphThrottledError';
-import type { GraphCallEvent } from '../../../src/graph/GraphCallEvent';
-import { systemClock } from '../../../src/graph/systemClock';
+import { MemoryRateBudget } from '../../../src/graph/budget';
+import { RedisRateBudget } from '../../../src/graph/budget';
+import { GraphThrottledError } from '../../../src/graph/errors';
+import type { GraphCallEvent } from '../../../src/graph/types';
+import { systemClock } from '../../../src/graph/types';
 import { startRedis } from '../support/startRedis';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;

@@ -1,4 +1,4 @@
-import { earliestSlotTime } from '../../../src/graph/budget/earliestSlotTime';
+import { earliestSlotTime } from '../../../src/graph/budget';
 
 describe('earliestSlotTime', () => {
   it('answers now while the window has room for every slot asked', () => {

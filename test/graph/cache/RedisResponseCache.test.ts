@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
-import type { Emulator } from '../../../src/emulator/Emulator';
-import { startEmulator } from '../../../src/emulator/startEmulator';
-import { createGraphPipeline } from '../../../src/graph/createGraphPipeline';
-import { GraphHttpError } from '../../../src/graph/errors/GraphHttpError';
-import type { GraphPipeline } from '../../../src/graph/GraphPipeline';
-import type { GraphRequest } from '../../../src/graph/GraphRequest';
+import type { Emulator } from '../../../src/emulator/emulator';
+import { startEmulator } from '../../../src/emulator/emulator';
+import { createGraphPipeline } from '../../../src/graph/pipeline';
+import { GraphHttpError } from '../../../src/graph/errors';
+import type { GraphPipeline } from '../../../src/graph/types';
+import type { GraphRequest } from '../../../src/graph/types';
 import { startOperation } from '../support/startOperation';
 import { startRedis } from '../support/startRedis';
 import { testPipelineOptions } from '../support/testPipelineOptions';

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { createAgent } from '../../../src/graph/http/createAgent';
-import { HttpFailure } from '../../../src/graph/http/HttpFailure';
-import { sendHttp } from '../../../src/graph/http/sendHttp';
+import { createAgent } from '../../../src/graph/http';
+import { HttpFailure } from '../../../src/graph/http';
+import { sendHttp } from '../../../src/graph/http';
 
 // Shapes the emulator never sends (oversize, gzip, a body that stalls, broken JSON), served by a real server.
 const routes: Record<string, (res: http.ServerResponse) => void> = {

@@ -1,6 +1,6 @@
-import { GraphCallError } from '../../../src/graph/errors/GraphCallError';
-import { GraphRefusedRequestError } from '../../../src/graph/errors/GraphRefusedRequestError';
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
+import { GraphCallError } from '../../../src/graph/errors';
+import { GraphRefusedRequestError } from '../../../src/graph/errors';
+import { ODataCompileError } from '../../../src/graph/errors';
 
 describe('ODataCompileError', () => {
   it('is a refused graph request that names the refused property', () => {

@@ -1,5 +1,5 @@
-import { buildCreateRequest } from '../../../src/graph/odata/buildCreateRequest';
-import { userCredentialUsageDetails as usage } from '../../../src/graph/reports/userCredentialUsageDetails';
+import { buildCreateRequest } from '../../../src/graph/odata';
+import { userCredentialUsageDetails as usage } from '../../../src/reports/usageDetails';
 
 describe('buildCreateRequest', () => {
   it('POSTs the body to the report collection in its version', () => {

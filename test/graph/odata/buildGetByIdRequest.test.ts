@@ -1,6 +1,6 @@
-import { buildGetByIdRequest } from '../../../src/graph/odata/buildGetByIdRequest';
-import { credentialUsageSummary } from '../../../src/graph/reports/credentialUsageSummary';
-import { credentialUserRegistrationDetails as registrations } from '../../../src/graph/reports/credentialUserRegistrationDetails';
+import { buildGetByIdRequest } from '../../../src/graph/odata';
+import { credentialUsageSummary } from '../../../src/reports/summaries';
+import { credentialUserRegistrationDetails as registrations } from '../../../src/reports/registrationDetails';
 
 describe('buildGetByIdRequest', () => {
   it('appends the id as one percent-encoded path segment', () => {

@@ -1,8 +1,8 @@
-import { buildListRequest } from '../../../src/graph/odata/buildListRequest';
-import type { FilterExpression } from '../../../src/graph/odata/FilterExpression';
-import { credentialUsageSummary } from '../../../src/graph/reports/credentialUsageSummary';
-import { credentialUserRegistrationCount } from '../../../src/graph/reports/credentialUserRegistrationCount';
-import { credentialUserRegistrationDetails as registrations } from '../../../src/graph/reports/credentialUserRegistrationDetails';
+import { buildListRequest } from '../../../src/graph/odata';
+import type { FilterExpression } from '../../../src/graph/odata';
+import { credentialUsageSummary } from '../../../src/reports/summaries';
+import { credentialUserRegistrationCount } from '../../../src/reports/summaries';
+import { credentialUserRegistrationDetails as registrations } from '../../../src/reports/registrationDetails';
 
 const nameEq = (value: string): FilterExpression => ({
   kind: 'compare', property: 'userDisplayName', op: 'eq', value: { kind: 'string', value },

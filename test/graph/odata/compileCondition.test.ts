@@ -1,9 +1,9 @@
-import { compileCondition } from '../../../src/graph/odata/compileCondition';
-import type { FilterValue } from '../../../src/graph/odata/FilterExpression';
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
-import type { ReportSpec } from '../../../src/graph/reports/ReportSpec';
-import { credentialUserRegistrationDetails as registrations } from '../../../src/graph/reports/credentialUserRegistrationDetails';
-import { userCredentialUsageDetails as usage } from '../../../src/graph/reports/userCredentialUsageDetails';
+import { compileCondition } from '../../../src/graph/odata';
+import type { FilterValue } from '../../../src/graph/odata';
+import { ODataCompileError } from '../../../src/graph/errors';
+import type { ReportSpec } from '../../../src/graph/odata';
+import { credentialUserRegistrationDetails as registrations } from '../../../src/reports/registrationDetails';
+import { userCredentialUsageDetails as usage } from '../../../src/reports/usageDetails';
 
 const text = (value: string): FilterValue => ({ kind: 'string', value });
 const enumValue = (value: string): FilterValue => ({ kind: 'enum', value });

@@ -1,7 +1,7 @@
-import { compileFilter } from '../../../src/graph/odata/compileFilter';
-import type { FilterExpression } from '../../../src/graph/odata/FilterExpression';
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
-import { credentialUserRegistrationDetails as registrations } from '../../../src/graph/reports/credentialUserRegistrationDetails';
+import { compileFilter } from '../../../src/graph/odata';
+import type { FilterExpression } from '../../../src/graph/odata';
+import { ODataCompileError } from '../../../src/graph/errors';
+import { credentialUserRegistrationDetails as registrations } from '../../../src/reports/registrationDetails';
 
 const name = (value: string): FilterExpression => ({ kind: 'startsWith', property: 'userDisplayName', value });
 const flag = (property: string, value: boolean): FilterExpression => ({

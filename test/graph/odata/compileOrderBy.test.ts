@@ -1,8 +1,8 @@
-import { compileOrderBy } from '../../../src/graph/odata/compileOrderBy';
-import type { OrderTerm } from '../../../src/graph/odata/FilterExpression';
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
-import { credentialUserRegistrationDetails as registrations } from '../../../src/graph/reports/credentialUserRegistrationDetails';
-import { credentialUsageSummary } from '../../../src/graph/reports/credentialUsageSummary';
+import { compileOrderBy } from '../../../src/graph/odata';
+import type { OrderTerm } from '../../../src/graph/odata';
+import { ODataCompileError } from '../../../src/graph/errors';
+import { credentialUserRegistrationDetails as registrations } from '../../../src/reports/registrationDetails';
+import { credentialUsageSummary } from '../../../src/reports/summaries';
 
 describe('compileOrderBy', () => {
   it('joins terms in the given order with commas', () => {

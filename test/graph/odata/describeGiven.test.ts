@@ -1,4 +1,4 @@
-import { describeGiven } from '../../../src/graph/odata/describeGiven';
+import { describeGiven } from '../../../src/graph/odataLiterals';
 
 describe('describeGiven', () => {
   it('quotes strings as JSON so control characters show as escapes', () => {

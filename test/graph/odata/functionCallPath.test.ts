@@ -1,4 +1,4 @@
-import { functionCallPath } from '../../../src/graph/odata/functionCallPath';
+import { functionCallPath } from '../../../src/graph/odataLiterals';
 
 describe('functionCallPath', () => {
   it('leaves the path alone without parameters', () => {

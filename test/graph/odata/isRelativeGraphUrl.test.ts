@@ -1,4 +1,4 @@
-import { isRelativeGraphUrl } from '../../../src/graph/odata/isRelativeGraphUrl';
+import { isRelativeGraphUrl } from '../../../src/graph/urls';
 
 describe('isRelativeGraphUrl', () => {
   it('accepts relative URLs under the version root, encoded queries and function calls included', () => {

@@ -1,4 +1,4 @@
-import { normalizeDateTime } from '../../../src/graph/odata/normalizeDateTime';
+import { normalizeDateTime } from '../../../src/graph/odataLiterals';
 
 const normal = (value: string): string => normalizeDateTime('eventDateTime', value);
 

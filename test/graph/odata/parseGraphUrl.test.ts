@@ -1,6 +1,6 @@
-import { GraphRefusedRequestError } from '../../../src/graph/errors/GraphRefusedRequestError';
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
-import { parseGraphUrl } from '../../../src/graph/odata/parseGraphUrl';
+import { GraphRefusedRequestError } from '../../../src/graph/errors';
+import { ODataCompileError } from '../../../src/graph/errors';
+import { parseGraphUrl } from '../../../src/graph/urls';
 
 const ROOT = 'https://graph.microsoft.com';
 const PATH = '/reports/credentialUserRegistrationDetails';

@@ -1,4 +1,4 @@
-import { percentEncode } from '../../../src/graph/odata/percentEncode';
+import { percentEncode } from '../../../src/graph/odataLiterals';
 
 describe('percentEncode', () => {
   it('encodes everything but RFC 3986 unreserved characters', () => {

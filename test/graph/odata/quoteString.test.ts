@@ -1,5 +1,5 @@
-import { ODataCompileError } from '../../../src/graph/odata/ODataCompileError';
-import { quoteString } from '../../../src/graph/odata/quoteString';
+import { ODataCompileError } from '../../../src/graph/errors';
+import { quoteString } from '../../../src/graph/odataLiterals';
 
 describe('quoteString', () => {
   it('wraps text in single quotes and doubles every quote inside', () => {

@@ -1,4 +1,4 @@
-import { unsafeCharacter } from '../../../src/graph/odata/unsafeCharacter';
+import { unsafeCharacter } from '../../../src/graph/odataLiterals';
 
 describe('unsafeCharacter', () => {
   it('finds nothing in ordinary text, non-ASCII and emoji included', () => {

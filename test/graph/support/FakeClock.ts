@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/graph/Clock';
+import type { Clock } from '../../../src/graph/types';
 
 /** A clock that moves only when the test says so; sleepers wake in time order. */
 export class FakeClock implements Clock {

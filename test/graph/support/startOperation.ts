@@ -1,8 +1,8 @@
-import type { GraphPipeline } from '../../../src/graph/GraphPipeline';
-import { createUpstream } from '../../../src/loaders/createUpstream';
-import { OperationStats } from '../../../src/loaders/OperationStats';
-import type { Upstream } from '../../../src/loaders/Upstream';
-import type { UpstreamCall } from '../../../src/loaders/UpstreamCall';
+import type { GraphPipeline } from '../../../src/graph/types';
+import { createUpstream } from '../../../src/operation/upstream';
+import { OperationStats } from '../../../src/operation/upstream';
+import type { Upstream } from '../../../src/operation/upstream';
+import type { UpstreamCall } from '../../../src/operation/upstream';
 
 /** What a GraphQL operation would get from the context function: its Upstream and its stats. */
 export function startOperation(

@@ -1,4 +1,4 @@
-import type { GraphPipelineOptions } from '../../../src/graph/GraphPipelineOptions';
+import type { GraphPipelineOptions } from '../../../src/graph/types';
 
 /** Defaults for tests: the production ones, except short timeouts and a fast backoff so retries do not dawdle. */
 export function testPipelineOptions(root: string, overrides: Partial<GraphPipelineOptions> = {}): GraphPipelineOptions {

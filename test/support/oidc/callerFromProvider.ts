@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
-import type { Caller } from '../../../src/auth/Caller';
-import { createCallerAuthenticator } from '../../../src/auth/createCallerAuthenticator';
+import type { Caller } from '../../../src/auth/callers';
+import { createCallerAuthenticator } from '../../../src/auth/callers';
 import type { OidcProvider } from './OidcProvider';
 
 /** A Caller made the way the gateway makes one: a token signed by the provider, checked by the real authenticator. */

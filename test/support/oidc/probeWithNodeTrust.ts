@@ -3,8 +3,8 @@
  * identity modules exactly as production does (no agent, Node's own trust store) and prints what it
  * got as one JSON line. Settings come in PROBE_SETTINGS (JSON).
  */
-import { createCallerAuthenticator } from '../../../src/auth/createCallerAuthenticator';
-import { createTokenProvider } from '../../../src/auth/createTokenProvider';
+import { createCallerAuthenticator } from '../../../src/auth/callers';
+import { createTokenProvider } from '../../../src/auth/graphTokens';
 
 interface ProbeSettings {
   readonly authorityHost: string;

@@ -1,0 +1,103 @@
+import type Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
+import { type GraphCallEvent, type GraphRequest, type GraphResponse, REDIS_KEY_PREFIX } from './types';
+
+/**
+ * The identity of a read for dedupe, single-flight and cache. The principal is part of it: two callers
+ * with different rights must never share an answer, even for the same URL.
+ */
+export function canonicalKey(request: GraphRequest, principal: string): string {
+  return `${principal}\n${request.method} /${request.version}${request.url}`;
+}
+
+/**
+ * 2xx GET answers shared across operations, keyed by `canonicalKey` (principal included). Never throws:
+ * a cache that fails is a miss, not a failed read.
+ */
+export interface ResponseCache {
+  get(key: string): Promise<GraphResponse | undefined>;
+  set(key: string, response: GraphResponse): Promise<void>;
+}
+
+/** `cache.ttlMs: 0`: nothing is kept. */
+export const noResponseCache: ResponseCache = {
+  get: async () => undefined,
+  set: async () => undefined,
+};
+
+/** The process's own cache: least recently used entries go first once `maxEntries` is reached. */
+export class MemoryResponseCache implements ResponseCache {
+  private readonly entries: LRUCache<string, GraphResponse>;
+
+  constructor(ttlMs: number, maxEntries: number) {
+    this.entries = new LRUCache<string, GraphResponse>({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false });
+  }
+
+  async get(key: string): Promise<GraphResponse | undefined> {
+    return this.entries.get(key);
+  }
+
+  async set(key: string, response: GraphResponse): Promise<void> {
+    this.entries.set(key, response);
+  }
+}
+
+/**
+ * The cache shared by every gateway process on one Redis. Keys are hashed: the canonical key holds filter
+ * values (user data) that have no business in Redis' key space. Values are JSON with a PX expiry.
+ */
+export class RedisResponseCache implements ResponseCache {
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlMs: number,
+    private readonly log: (event: GraphCallEvent) => void,
+  ) {}
+
+  async get(key: string): Promise<GraphResponse | undefined> {
+    try {
+      const value = await this.redis.get(this.redisKey(key));
+      return value === null ? undefined : (JSON.parse(value) as GraphResponse);
+    } catch (error) {
+      this.log({ type: 'cacheError', operation: 'get', errorName: error instanceof Error ? error.name : 'unknown' });
+      return undefined;
+    }
+  }
+
+  async set(key: string, response: GraphResponse): Promise<void> {
+    try {
+      await this.redis.set(this.redisKey(key), JSON.stringify(response), 'PX', this.ttlMs);
+    } catch (error) {
+      this.log({ type: 'cacheError', operation: 'set', errorName: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+
+  private redisKey(key: string): string {
+    return `${REDIS_KEY_PREFIX}cache:${createHash('sha256').update(key).digest('base64url')}`;
+  }
+}
+
+/**
+ * Concurrent identical reads across operations share one upstream call. A flight stays registered until
+ * its leader says `finish` (after writing the cache), so a late arrival finds either the flight or the
+ * cached answer, never a gap between the two.
+ */
+export class SingleFlight<T> {
+  private readonly flights = new Map<string, Promise<T>>();
+
+  join(key: string): Promise<T> | undefined {
+    return this.flights.get(key);
+  }
+
+  start(key: string, flight: Promise<T>): void {
+    this.flights.set(key, flight);
+  }
+
+  finish(key: string, flight: Promise<T>): void {
+    if (this.flights.get(key) === flight) this.flights.delete(key);
+  }
+
+  get size(): number {
+    return this.flights.size;
+  }
+}

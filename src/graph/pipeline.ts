@@ -1,0 +1,263 @@
+import Redis from 'ioredis';
+import { MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
+import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
+import { GraphRefusedRequestError } from './errors';
+import { createAgent } from './http';
+import { executeGroup, type ExecutionParts, finalError, type PendingRead, takeBudget } from './retry';
+import { GraphTransport } from './transport';
+import { BUDGET_SAFETY_MARGIN_MS, type Clock, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_SOCKETS, DEFAULT_MAX_THROTTLE_RETRIES, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE, MAX_RESPONSE_BYTES, MAX_RETRIES_LIMIT, MAX_THROTTLE_RETRIES_LIMIT, systemClock } from './types';
+import { resolveGraphUrl } from './urls';
+
+/** The process-wide pieces of the read path: execution plus allowlist root, cache and single-flight. */
+export interface ReadThroughParts extends ExecutionParts {
+  readonly root: URL;
+  readonly cache: ResponseCache;
+  readonly singleFlight: SingleFlight<GraphResponse>;
+  /** min(batchSize, budget window): an envelope must fit into one window to be sendable at all. */
+  readonly envelopeSize: number;
+}
+
+/**
+ * Groups requests by version (an envelope is posted to one version's `$batch`) and cuts each group into
+ * envelopes of at most `size`, keeping arrival order: 21 reads become 20 + 1.
+ */
+export function splitIntoEnvelopes<T extends { readonly request: GraphRequest }>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`envelope size must be a positive integer, but got: ${size}`);
+  const byVersion = new Map<string, T[]>();
+  for (const item of items) {
+    const group = byVersion.get(item.request.version) ?? [];
+    group.push(item);
+    byVersion.set(item.request.version, group);
+  }
+  const envelopes: T[][] = [];
+  for (const group of byVersion.values()) {
+    for (let start = 0; start < group.length; start += size) envelopes.push(group.slice(start, start + size));
+  }
+  return envelopes;
+}
+
+interface Leader {
+  readonly key: string;
+  readonly flight: Promise<GraphResponse>;
+  readonly pending: PendingRead;
+  /** Answers from the cache: no cache write, so a hit never extends its entry's TTL. */
+  hit(response: GraphResponse): void;
+}
+
+function lead(key: string, request: GraphRequest, parts: ReadThroughParts): Leader {
+  let settle!: { resolve: (response: GraphResponse) => void; reject: (error: unknown) => void };
+  const flight = new Promise<GraphResponse>((resolve, reject) => (settle = { resolve, reject }));
+  parts.singleFlight.start(key, flight);
+  const pending: PendingRead = {
+    request,
+    resolve: (response) => {
+      settle.resolve(response);
+      // Only 2xx reads get here; the flight ends once the cache can answer in its place.
+      void parts.cache.set(key, response).finally(() => parts.singleFlight.finish(key, flight));
+    },
+    reject: (error) => {
+      settle.reject(error);
+      parts.singleFlight.finish(key, flight);
+    },
+  };
+  const hit = (response: GraphResponse): void => {
+    settle.resolve(response);
+    parts.singleFlight.finish(key, flight);
+  };
+  return { key, flight, pending, hit };
+}
+
+async function fetchMisses(leaders: readonly Leader[], parts: ReadThroughParts, context: GraphCallContext): Promise<void> {
+  const cached = await Promise.all(leaders.map((leader) => parts.cache.get(leader.key)));
+  const misses: PendingRead[] = [];
+  leaders.forEach((leader, index) => {
+    const hit = cached[index];
+    if (hit === undefined) return misses.push(leader.pending);
+    context.stats.cacheHits += 1;
+    leader.hit(hit);
+  });
+  await Promise.all(splitIntoEnvelopes(misses, parts.envelopeSize).map((group) => executeGroup(group, parts, context)));
+}
+
+/**
+ * The read path of one DataLoader batch: URL allowlist → single-flight → response cache → `$batch`
+ * envelopes → retries and budget. Returns one promise per request, in order, each settling as soon as its
+ * own envelope answers (not when the slowest envelope of the batch does).
+ */
+export function readThrough(requests: readonly GraphRequest[], parts: ReadThroughParts, context: GraphCallContext): Promise<GraphResponse>[] {
+  const leaders: Leader[] = [];
+  const answers = requests.map((request) => {
+    try {
+      if (request.method !== 'GET') throw new GraphRefusedRequestError(`reads must use GET, but got: ${request.method}`);
+      resolveGraphUrl(parts.root, request);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const key = canonicalKey(request, context.principal);
+    const joined = parts.singleFlight.join(key);
+    if (joined !== undefined) {
+      context.stats.singleFlightJoins += 1;
+      return joined;
+    }
+    const leader = lead(key, request, parts);
+    leaders.push(leader);
+    return leader.flight;
+  });
+  if (leaders.length > 0) {
+    fetchMisses(leaders, parts, context).catch((error: unknown) => {
+      for (const leader of leaders) leader.pending.reject(error);
+    });
+  }
+  // Callers attach their handlers a few microtasks later (through DataLoader); do not report them as unhandled.
+  for (const answer of answers) answer.catch(() => undefined);
+  return answers;
+}
+
+/** The naive read (`dedupe: false`): one plain call per load, still retried and budgeted, nothing shared. */
+export function readOnce(request: GraphRequest, root: URL, parts: ExecutionParts, context: GraphCallContext): Promise<GraphResponse> {
+  return new Promise<GraphResponse>((resolve, reject) => {
+    if (request.method !== 'GET') throw new GraphRefusedRequestError(`reads must use GET, but got: ${request.method}`);
+    resolveGraphUrl(root, request);
+    void executeGroup([{ request, resolve, reject }], { ...parts, singleRequest: 'plain' }, context);
+  });
+}
+
+/**
+ * A create: budgeted, sent once, never retried (a timed-out POST may have created the document already),
+ * never cached, never in an envelope with reads.
+ */
+export async function createOnce(request: GraphRequest, root: URL, parts: ExecutionParts, context: GraphCallContext): Promise<GraphResponse> {
+  if (request.method !== 'POST') throw new GraphRefusedRequestError(`creates must use POST, but got: ${request.method}`);
+  resolveGraphUrl(root, request);
+  const outcome = await context.limiter.run(async () => {
+    await takeBudget(parts, context, 1);
+    return parts.transport.sendPlain(request, context, 1);
+  });
+  if (outcome.kind === 'ok') return outcome.response;
+  if (outcome.kind === 'failed') throw outcome.error;
+  throw finalError(request, outcome, 'notRetried', outcome.retryAfterMs ?? 0, 1);
+}
+
+function integerIn(name: string, value: number, min: number, max: number, problems: string[]): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`\`${name}\` must be an integer between ${min} and ${max}, but got: ${value}`);
+  }
+}
+
+/** Refuses impossible options, every problem at once, before anything is opened. */
+export function checkPipelineOptions(options: GraphPipelineOptions): void {
+  const problems: string[] = [];
+  let root: URL | undefined;
+  try {
+    root = new URL(options.root);
+  } catch {
+    problems.push(`\`root\` must be an absolute http(s) URL, but got: ${options.root}`);
+  }
+  if (root && ((root.protocol !== 'https:' && root.protocol !== 'http:') || root.search || root.hash || root.username)) {
+    problems.push(`\`root\` must be an http(s) URL without query, fragment or credentials, but got: ${options.root}`);
+  }
+  integerIn('timeoutMs', options.timeoutMs, 1, 600_000, problems);
+  integerIn('batchSize', options.batchSize, 1, MAX_BATCH_SIZE, problems);
+  integerIn('maxRetries', options.maxRetries, 0, MAX_RETRIES_LIMIT, problems);
+  if (options.maxThrottleRetries !== undefined) integerIn('maxThrottleRetries', options.maxThrottleRetries, 0, MAX_THROTTLE_RETRIES_LIMIT, problems);
+  integerIn('maxConcurrentEnvelopes', options.maxConcurrentEnvelopes, 1, 1_000, problems);
+  if (options.rateLimit !== null) {
+    integerIn('rateLimit.requests', options.rateLimit.requests, 1, 1_000_000, problems);
+    integerIn('rateLimit.windowMs', options.rateLimit.windowMs, 1, 86_400_000, problems);
+  }
+  integerIn('cache.ttlMs', options.cache.ttlMs, 0, 86_400_000, problems);
+  integerIn('cache.maxEntries', options.cache.maxEntries, 1, 10_000_000, problems);
+  if (options.singleRequest !== 'plain' && options.singleRequest !== 'batch') {
+    problems.push(`\`singleRequest\` must be 'plain' or 'batch', but got: ${String(options.singleRequest)}`);
+  }
+  if (options.backoff) {
+    integerIn('backoff.baseMs', options.backoff.baseMs, 0, 600_000, problems);
+    integerIn('backoff.capMs', options.backoff.capMs, 0, 600_000, problems);
+  }
+  if (options.maxResponseBytes !== undefined) integerIn('maxResponseBytes', options.maxResponseBytes, 1, 2 ** 31 - 1, problems);
+  if (problems.length > 0) throw new RangeError(`invalid graph pipeline options: ${problems.join('; ')}`);
+}
+
+async function connectRedis(url: string): Promise<Redis> {
+  // Fail at start-up, not on the first read, and never queue commands forever while Redis is away.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    const where = new URL(url);
+    throw new Error(`cache.redisUrl must point at a reachable Redis, but ${where.host} did not answer`, { cause: error });
+  }
+  return redis;
+}
+
+/**
+ * Builds the process-wide Graph pipeline. Every read passes these stages, in this order:
+ *
+ *   1. URL allowlist        resolveGraphUrl: only {root}/beta/... and {root}/v1.0/...
+ *   2. per-operation dedupe  DataLoader in createUpstream (one tick's loads, one key each)
+ *   3. single-flight         identical reads of concurrent operations share one call
+ *   4. response cache        2xx GETs, per principal, TTL (memory LRU, or Redis)
+ *   5. envelopes             by version, at most min(batchSize, budget window) per `$batch`
+ *   6. retry loop            429/503/504/timeouts, Retry-After first, deadline-aware
+ *   7. concurrency           at most maxConcurrentEnvelopes in flight per operation
+ *   8. rate budget           a slot per inner request, FIFO, per tenant (memory, or Redis)
+ *   9. headers and timeout   token, client-request-id, Prefer, per-attempt timeout cut at the deadline
+ *  10. HTTP                  keep-alive agent, response size cap, gzip
+ *
+ * Creates (`create`) skip 2-6: they are sent once.
+ */
+export async function createGraphPipeline(
+  options: GraphPipelineOptions,
+  internals: { readonly clock?: Clock; readonly random?: () => number } = {},
+): Promise<GraphPipeline> {
+  checkPipelineOptions(options);
+  const clock = internals.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  const root = new URL(options.root);
+  const redis = options.cache.redisUrl ? await connectRedis(options.cache.redisUrl) : undefined;
+  const agent = createAgent(root, DEFAULT_MAX_SOCKETS);
+
+  const transport = new GraphTransport({
+    root, agent, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES, clock, log,
+  });
+  let budget: RateBudget = unlimitedBudget;
+  if (options.rateLimit) {
+    const windowMs = options.rateLimit.windowMs + BUDGET_SAFETY_MARGIN_MS;
+    const local = new MemoryRateBudget(options.rateLimit.requests, windowMs, clock);
+    budget = redis ? new RedisRateBudget(redis, options.rateLimit.requests, windowMs, clock, local, log) : local;
+  }
+  let cache: ResponseCache = noResponseCache;
+  if (options.cache.ttlMs > 0) {
+    cache = redis ? new RedisResponseCache(redis, options.cache.ttlMs, log) : new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);
+  }
+  const execution: ExecutionParts = {
+    transport,
+    budget,
+    clock,
+    random: internals.random ?? Math.random,
+    maxRetries: options.maxRetries,
+    maxThrottleRetries: options.maxThrottleRetries ?? DEFAULT_MAX_THROTTLE_RETRIES,
+    backoff: options.backoff ?? { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
+    singleRequest: options.singleRequest,
+    log,
+  };
+  const reads: ReadThroughParts = {
+    ...execution,
+    root,
+    cache,
+    singleFlight: new SingleFlight<GraphResponse>(),
+    envelopeSize: Math.min(options.batchSize, budget.maxSlots),
+  };
+
+  return {
+    options: Object.freeze({ ...options }),
+    readMany: (requests, context) => readThrough(requests, reads, context),
+    readOnce: (request, context) => readOnce(request, root, execution, context),
+    create: (request, context) => createOnce(request, root, execution, context),
+    close: async () => {
+      agent.destroy();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

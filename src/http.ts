@@ -1,0 +1,140 @@
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import bodyParser from 'body-parser';
+import cors from 'cors';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { ErrorCode } from './errors';
+import type { GatewayContext } from './operation/context';
+
+export interface BodyError {
+  readonly status: number;
+  readonly message: string;
+}
+
+/** Parses a JSON body within `limitBytes`; the error carries the HTTP status to answer with. */
+export function readJsonBody(limitBytes: number): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
+  const parse = bodyParser.json({ limit: limitBytes, strict: false });
+  return (req, res) =>
+    new Promise((resolve, reject) => {
+      parse(req, res, (error?: { status?: number; type?: string }) => {
+        if (!error) return resolve((req as { body?: unknown }).body);
+        const status = error.status ?? 400;
+        const message =
+          error.type === 'entity.too.large'
+            ? `The request body must be at most ${limitBytes} bytes`
+            : 'The request body must be valid JSON';
+        reject({ status, message } satisfies BodyError);
+      });
+    });
+}
+
+export interface HttpHandlerDeps {
+  readonly config: Config;
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly logger: Logger;
+  /** Builds the operation's context; may throw an HTTP-mapped auth error (see `HttpError`). */
+  readonly context: (req: IncomingMessage, requestId: string) => Promise<GatewayContext>;
+  readonly ready: () => Promise<boolean>;
+  readonly isDraining: () => boolean;
+  readonly newRequestId: () => string;
+}
+
+/** An error that must answer with its own HTTP status and headers (401, 403, 413, 503). */
+export interface HttpError {
+  readonly httpStatus: number;
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * The gateway's one HTTP entry: health routes, CORS, body limit, then Apollo. Our own handler rather
+ * than `startStandaloneServer`, which cannot answer 401 with `WWW-Authenticate` or bound the body.
+ */
+export function createHttpHandler(deps: HttpHandlerDeps): RequestListener {
+  const { config, apollo } = deps;
+  const corsHandler = cors({
+    origin: config.gateway.corsOrigins === '*' ? '*' : [...config.gateway.corsOrigins],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    maxAge: 600,
+  });
+  const readBody = readJsonBody(config.gateway.bodyLimitBytes);
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && path === '/ready') {
+      void deps.ready().then(
+        (ok) => sendJson(res, ok && !deps.isDraining() ? 200 : 503, { status: ok && !deps.isDraining() ? 'ready' : 'not ready' }),
+        () => sendJson(res, 503, { status: 'not ready' }),
+      );
+      return;
+    }
+    corsHandler(req, res, () => {
+      if (req.method === 'OPTIONS') return;
+      const requestId = deps.newRequestId();
+      res.setHeader('x-request-id', requestId);
+      if (deps.isDraining()) {
+        res.setHeader('connection', 'close');
+        return sendError(res, { httpStatus: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, message: 'The gateway is shutting down' });
+      }
+      void handleGraphQL(req, res, requestId).catch((error: unknown) => {
+        if (isHttpError(error)) return sendError(res, error);
+        deps.logger.error({ requestId, err: errorSummary(error) }, 'request failed outside GraphQL execution');
+        sendError(res, { httpStatus: 500, code: ErrorCode.INTERNAL_SERVER_ERROR, message: `Internal server error (request ${requestId})` });
+      });
+    });
+  };
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    let body: unknown;
+    if (req.method === 'POST') {
+      try {
+        body = await readBody(req, res);
+      } catch (error) {
+        const e = error as BodyError;
+        throw { httpStatus: e.status, code: ErrorCode.BAD_USER_INPUT, message: e.message } satisfies HttpError;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // Authenticate before Apollo runs anything, so a refused caller costs no parsing and no upstream call.
+    const landingPage = req.method === 'GET' && !(req.url ?? '').includes('?');
+    const contextValue = landingPage ? undefined : await deps.context(req, requestId);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
+      context: async () => contextValue ?? (await deps.context(req, requestId)),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+function isHttpError(error: unknown): error is HttpError {
+  return typeof error === 'object' && error !== null && 'httpStatus' in error && 'code' in error;
+}
+
+function sendError(res: ServerResponse, error: HttpError): void {
+  for (const [key, value] of Object.entries(error.headers ?? {})) res.setHeader(key, value);
+  sendJson(res, error.httpStatus, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(payload));
+}
+
+function errorSummary(error: unknown): { name: string } {
+  return { name: error instanceof Error ? error.name : typeof error };
+}

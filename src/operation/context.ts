@@ -1,0 +1,120 @@
+import type { IncomingMessage } from 'node:http';
+import pino, { type Logger } from 'pino';
+import { type Caller, type CallerAuthenticator, CallerAuthError, CallerForbiddenError } from '../auth/callers';
+import type { TokenProvider } from '../auth/graphTokens';
+import type { Config } from '../config';
+import { ErrorCode } from '../errors';
+import type { GraphPipeline } from '../graph/types';
+import type { HttpError } from '../http';
+import { ConnectionFetcher, Reports } from './connections';
+import { CursorCodec } from './cursor';
+import { CoalescedRows, Links } from './links';
+import { createUpstream, OperationStats, type Upstream } from './upstream';
+
+/** Everything one GraphQL operation may use; built per request, so loaders never outlive it. */
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly config: Config;
+  readonly caller: Caller;
+  readonly logger: Logger;
+  readonly stats: OperationStats;
+  readonly upstream: Upstream;
+  readonly connections: ConnectionFetcher;
+  readonly reports: Reports;
+  readonly links: Links;
+  /** Logs an upstream enum value the schema does not know, once per process and value. */
+  readonly onUnknownEnum: (enumName: string, value: string) => void;
+}
+
+/**
+ * Structured JSON logs. Redaction is a second line of defence: nothing upstream (bodies, tokens,
+ * URLs with query values) is passed to the logger in the first place.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'graph-reports-gateway' },
+      redact: {
+        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token', 'accessToken'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+export interface ContextDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly pipeline: GraphPipeline;
+  readonly authenticator: CallerAuthenticator;
+  readonly tokens: TokenProvider;
+  readonly graphRoot: string;
+  readonly cursorKey: Uint8Array;
+  /** Reports whose upstream refused a coalesced `or` filter: process-wide, so the refusal is paid once. */
+  readonly coalesceRefusals: Set<string>;
+}
+
+/**
+ * Builds each operation's context: the caller first (a refused caller costs nothing upstream), then
+ * the per-operation loaders, so nothing batched or cached in memory outlives the operation.
+ */
+export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, requestId: string) => Promise<GatewayContext> {
+  const { config, pipeline, tokens } = deps;
+  const codec = new CursorCodec(deps.cursorKey);
+  const unknownEnumValues = new Set<string>();
+
+  return async (req, requestId) => {
+    const caller = await authenticate(deps.authenticator, req.headers.authorization);
+    const logger = deps.logger.child({ requestId });
+    const stats = new OperationStats();
+    const upstream = createUpstream(pipeline, {
+      principal: tokens.principalOf(caller),
+      tenant: caller.kind === 'anonymous' ? (config.azure.tenantId ?? 'default') : caller.tenantId,
+      getToken: () => tokens.getToken(caller),
+      deadline: Date.now() + config.gateway.deadlineMs,
+      stats,
+    });
+    const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
+    const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage);
+    const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals);
+    return {
+      requestId,
+      config,
+      caller,
+      logger,
+      stats,
+      upstream,
+      connections,
+      reports,
+      links: new Links(config.graph.linkPlan, reports, connections, coalesced),
+      onUnknownEnum(enumName, value) {
+        const key = `${enumName}.${value}`;
+        if (unknownEnumValues.has(key) || unknownEnumValues.size >= 1000) return;
+        unknownEnumValues.add(key);
+        deps.logger.warn({ enum: enumName, value }, 'upstream sent an enum value the schema does not know; served as UNKNOWN_FUTURE_VALUE');
+      },
+    };
+  };
+}
+
+async function authenticate(authenticator: CallerAuthenticator, header: string | undefined) {
+  try {
+    return await authenticator.authenticate(header);
+  } catch (error) {
+    if (error instanceof CallerForbiddenError) {
+      throw { httpStatus: 403, code: ErrorCode.FORBIDDEN, message: error.message } satisfies HttpError;
+    }
+    if (error instanceof CallerAuthError) {
+      throw {
+        httpStatus: 401,
+        code: ErrorCode.UNAUTHENTICATED,
+        message: 'A valid bearer token for this gateway is required',
+        // RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error.
+        headers: { 'www-authenticate': error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"` },
+      } satisfies HttpError;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+import DataLoader from 'dataloader';
+import { canonicalKey } from '../graph/cache';
+import { GraphHttpError } from '../graph/errors';
+import { ConcurrencyLimiter } from '../graph/retry';
+import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse, MAX_CALL_RECORDS } from '../graph/types';
+import { parseGraphUrl } from '../graph/urls';
+
+/** Per-operation facts createUpstream needs from the request context. */
+export interface UpstreamCall {
+  /** Cache and single-flight partition: `app`, or a hash of the delegated caller. */
+  readonly principal: string;
+  /** Rate budget partition. */
+  readonly tenant: string;
+  readonly getToken: () => Promise<string | null>;
+  /** Epoch milliseconds: the whole operation's deadline, retries and budget waits included. */
+  readonly deadline: number;
+  readonly stats: OperationStats;
+}
+
+/**
+ * What resolvers call, one per GraphQL operation. Rejections are GraphCallError subclasses
+ * (GraphHttpError, GraphThrottledError, GraphUnavailableError, GraphRefusedRequestError).
+ */
+export interface Upstream {
+  /** A GET: batched with the same tick's loads, deduplicated, cached, retried, budgeted. */
+  load(request: GraphRequest): Promise<GraphResponse>;
+  /** A POST create: never retried, never cached, never batched with reads. */
+  send(request: GraphRequest): Promise<GraphResponse>;
+}
+
+/** What one GraphQL operation cost upstream, for its log line and for tests that count calls. */
+export class OperationStats implements GraphCallStats {
+  httpRequests = 0;
+  innerRequests = 0;
+  batches = 0;
+  retries = 0;
+  cacheHits = 0;
+  singleFlightJoins = 0;
+  budgetWaits = 0;
+  budgetWaitMs = 0;
+  /** Records beyond `maxCalls` that were counted but not kept. */
+  droppedCalls = 0;
+  private readonly records: GraphCallRecord[] = [];
+
+  constructor(private readonly maxCalls: number = MAX_CALL_RECORDS) {}
+
+  get calls(): readonly GraphCallRecord[] {
+    return this.records;
+  }
+
+  recordCall(record: GraphCallRecord): void {
+    if (this.records.length < this.maxCalls) this.records.push(record);
+    else this.droppedCalls += 1;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      httpRequests: this.httpRequests,
+      innerRequests: this.innerRequests,
+      batches: this.batches,
+      retries: this.retries,
+      cacheHits: this.cacheHits,
+      singleFlightJoins: this.singleFlightJoins,
+      budgetWaits: this.budgetWaits,
+      budgetWaitMs: this.budgetWaitMs,
+      droppedCalls: this.droppedCalls,
+      calls: this.records,
+    };
+  }
+}
+
+// DataLoader resolves a batch's values all at once; wrapping each answer lets every load settle as soon as
+// its own envelope answers instead of waiting for the slowest envelope of the tick.
+interface Answer {
+  readonly promise: Promise<GraphResponse>;
+}
+
+/** The upstream seam of one GraphQL operation. Build it in the context function: it must not outlive it. */
+export function createUpstream(pipeline: GraphPipeline, call: UpstreamCall): Upstream {
+  const { dedupe, maxConcurrentEnvelopes } = pipeline.options;
+  // Naive mode stands for a client that fires every call at once: no limiter of ours shapes it.
+  const limit = dedupe ? maxConcurrentEnvelopes : Number.MAX_SAFE_INTEGER;
+  const context: GraphCallContext = { ...call, limiter: new ConcurrencyLimiter(limit) };
+  if (!dedupe) {
+    return {
+      load: (request) => pipeline.readOnce(request, context),
+      send: (request) => pipeline.create(request, context),
+    };
+  }
+  const loader = new DataLoader<GraphRequest, Answer, string>(
+    async (requests) => pipeline.readMany(requests, context).map((promise) => ({ promise })),
+    { cacheKeyFn: (request) => canonicalKey(request, call.principal) },
+  );
+  return {
+    load: async (request) => {
+      try {
+        return await (await loader.load(request)).promise;
+      } catch (error) {
+        // A failure is not an answer: a later load in this operation may try again.
+        loader.clear(request);
+        throw error;
+      }
+    },
+    send: (request) => pipeline.create(request, context),
+  };
+}
+
+/** The rows and raw nextLink of a collection page; any other shape is an upstream error. */
+export function listRows(response: GraphResponse): { rows: unknown[]; nextLink: string | null } {
+  const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
+  if (!body || !Array.isArray(body.value)) {
+    throw new GraphHttpError('Graph answered a list without a `value` array', {
+      httpStatus: response.status,
+      graphCode: 'UnexpectedResponseShape',
+      requestId: response.requestId,
+    });
+  }
+  const next = body['@odata.nextLink'];
+  return { rows: body.value, nextLink: typeof next === 'string' ? next : null };
+}
+
+/**
+ * Every row of a collection from its first request on, following `@odata.nextLink` (validated: same
+ * root, version and path) for at most `maxPages` pages. `complete` says whether the end was reached.
+ */
+export async function readAllRows(
+  upstream: Upstream,
+  graphRoot: string,
+  first: GraphRequest,
+  maxPages: number,
+): Promise<{ rows: unknown[]; complete: boolean }> {
+  const path = first.url.split('?')[0]!;
+  const rows: unknown[] = [];
+  let url: string | null = first.url;
+  for (let page = 0; url !== null; page++) {
+    if (page >= maxPages) return { rows, complete: false };
+    const { rows: more, nextLink } = listRows(await upstream.load({ method: 'GET', version: first.version, url }));
+    rows.push(...more);
+    url = nextLink === null ? null : parseGraphUrl(graphRoot, first.version, nextLink, path);
+  }
+  return { rows, complete: true };
+}

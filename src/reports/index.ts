@@ -1,0 +1,43 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { registrationDetailsResolvers } from './registrationDetails';
+import { summariesResolvers } from './summaries';
+import { tenantSummariesResolvers } from './tenantSummaries';
+import { usageDetailsResolvers } from './usageDetails';
+import { userResolvers } from './user';
+import { userRegistrationDetailsResolvers } from './userRegistrationDetails';
+
+const families: readonly Resolvers[] = [
+  registrationDetailsResolvers,
+  usageDetailsResolvers,
+  userRegistrationDetailsResolvers,
+  tenantSummariesResolvers,
+  summariesResolvers,
+  userResolvers,
+];
+
+/**
+ * Every field resolver of the schema, gathered from the report families: each family contributes the
+ * fields that read its report, and a type's fields may come from several families (a link lives with
+ * the report it reads). buildGatewaySchema adds the enum and scalar resolvers.
+ */
+export const resolvers: Resolvers = {};
+for (const family of families) {
+  for (const [typeName, fields] of Object.entries(family)) {
+    const merged = resolvers as Record<string, Record<string, unknown>>;
+    for (const field of Object.keys(fields as object)) {
+      if (merged[typeName]?.[field] !== undefined) throw new Error(`two report families resolve ${typeName}.${field}`);
+    }
+    merged[typeName] = { ...merged[typeName], ...(fields as Record<string, unknown>) };
+  }
+}
+
+/**
+ * Fields that are not connections but read a report once per parent (`Type.field`): what the cost model
+ * counts besides connections and root fields. Listed here, beside the resolver map, so a new link is
+ * declared where resolvers are gathered; a test holds this list against the schema's links.
+ */
+export const linkFields: ReadonlySet<string> = new Set([
+  'UserCredentialUsageDetails.registration',
+  'User.credentialRegistration',
+  'User.authenticationRegistration',
+]);
