@@ -37,9 +37,10 @@ export class ForbiddenError extends CodedError {
   }
 }
 
+/** HTTP 401 with the `WWW-Authenticate` challenge, carried to the response by Apollo as `extensions.http`. */
 export class UnauthenticatedError extends CodedError {
-  constructor(message = 'A valid bearer token is required', cause?: Error) {
-    super(ErrorCode.UNAUTHENTICATED, message, {}, cause);
+  constructor(message = 'A valid bearer token is required', cause?: Error, challenge = 'Bearer') {
+    super(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401, headers: new Map([['www-authenticate', challenge]]) } }, cause);
   }
 }
 

@@ -7,12 +7,23 @@ import type { Config } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './operation/context';
 
-export interface BodyError {
-  readonly status: number;
-  readonly message: string;
+/**
+ * A request refused before Apollo sees it (a body over the limit or not JSON, a gateway that is shutting
+ * down): answered with its own status in the GraphQL error shape. Refusals that Apollo can carry (the
+ * caller's 401 and 403) travel as `GraphQLError`s with `extensions.http` instead.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
 }
 
-/** Parses a JSON body within `limitBytes`; the error carries the HTTP status to answer with. */
+/** Parses a JSON body within `limitBytes`; a refusal is an HttpError with the status to answer with. */
 export function readJsonBody(limitBytes: number): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
   const parse = bodyParser.json({ limit: limitBytes, strict: false });
   return (req, res) =>
@@ -24,7 +35,7 @@ export function readJsonBody(limitBytes: number): (req: IncomingMessage, res: Se
           error.type === 'entity.too.large'
             ? `The request body must be at most ${limitBytes} bytes`
             : 'The request body must be valid JSON';
-        reject({ status, message } satisfies BodyError);
+        reject(new HttpError(status, ErrorCode.BAD_USER_INPUT, message));
       });
     });
 }
@@ -33,19 +44,11 @@ export interface HttpHandlerDeps {
   readonly config: Config;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly logger: Logger;
-  /** Builds the operation's context; may throw an HTTP-mapped auth error (see `HttpError`). */
+  /** Builds the operation's context; a refused caller is a GraphQLError with `extensions.http`. */
   readonly context: (req: IncomingMessage, requestId: string) => Promise<GatewayContext>;
   readonly ready: () => Promise<boolean>;
   readonly isDraining: () => boolean;
   readonly newRequestId: () => string;
-}
-
-/** An error that must answer with its own HTTP status and headers (401, 403, 413, 503). */
-export interface HttpError {
-  readonly httpStatus: number;
-  readonly code: ErrorCode;
-  readonly message: string;
-  readonly headers?: Record<string, string>;
 }
 
 /**
@@ -77,36 +80,27 @@ export function createHttpHandler(deps: HttpHandlerDeps): RequestListener {
       res.setHeader('x-request-id', requestId);
       if (deps.isDraining()) {
         res.setHeader('connection', 'close');
-        return sendError(res, { httpStatus: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, message: 'The gateway is shutting down' });
+        return sendError(res, new HttpError(503, ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway is shutting down'));
       }
       void handleGraphQL(req, res, requestId).catch((error: unknown) => {
-        if (isHttpError(error)) return sendError(res, error);
+        if (error instanceof HttpError) return sendError(res, error);
         deps.logger.error({ requestId, err: errorSummary(error) }, 'request failed outside GraphQL execution');
-        sendError(res, { httpStatus: 500, code: ErrorCode.INTERNAL_SERVER_ERROR, message: `Internal server error (request ${requestId})` });
+        sendError(res, new HttpError(500, ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error (request ${requestId})`));
       });
     });
   };
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-    let body: unknown;
-    if (req.method === 'POST') {
-      try {
-        body = await readBody(req, res);
-      } catch (error) {
-        const e = error as BodyError;
-        throw { httpStatus: e.status, code: ErrorCode.BAD_USER_INPUT, message: e.message } satisfies HttpError;
-      }
-    }
+    const body = req.method === 'POST' ? await readBody(req, res) : undefined;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    // Authenticate before Apollo runs anything, so a refused caller costs no parsing and no upstream call.
-    const landingPage = req.method === 'GET' && !(req.url ?? '').includes('?');
-    const contextValue = landingPage ? undefined : await deps.context(req, requestId);
+    // Apollo asks for the context after the landing page and the CSRF check, before parsing: the caller is
+    // authenticated there and nowhere else, so a refused caller costs no parsing and no upstream call.
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: new URL(req.url ?? '/', 'http://x').search, body },
-      context: async () => contextValue ?? (await deps.context(req, requestId)),
+      context: () => deps.context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -119,12 +113,7 @@ export function createHttpHandler(deps: HttpHandlerDeps): RequestListener {
   }
 }
 
-function isHttpError(error: unknown): error is HttpError {
-  return typeof error === 'object' && error !== null && 'httpStatus' in error && 'code' in error;
-}
-
 function sendError(res: ServerResponse, error: HttpError): void {
-  for (const [key, value] of Object.entries(error.headers ?? {})) res.setHeader(key, value);
   sendJson(res, error.httpStatus, { errors: [{ message: error.message, extensions: { code: error.code } }] });
 }
 

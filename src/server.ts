@@ -84,6 +84,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT; a second handler inside Apollo would race it for the same stop.
+    stopOnTerminationSignals: false,
     persistedQueries: false,
     validationRules: operationLimits(config),
     parseOptions: { maxTokens: config.gateway.maxTokens },
@@ -91,7 +93,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     hideSchemaDetailsFromClientErrors: config.production,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The drain plugin closes idle sockets, waits for in-flight operations and cuts the rest after the grace period.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.gateway.shutdownGraceMs }),
       // Federated traces would carry resolver errors and timings to any router that asks; our own log has both.
       ApolloServerPluginInlineTraceDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -133,25 +136,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     emulator,
     async stop() {
       draining = true;
-      // Apollo's drain plugin closes idle sockets and waits for in-flight operations.
-      await withGrace(apollo.stop(), config.gateway.shutdownGraceMs, () => httpServer.closeAllConnections());
+      await apollo.stop();
       await pipeline.close();
       await emulator?.stop();
       logger.flush();
     },
   };
-}
-
-async function withGrace(work: Promise<void>, graceMs: number, onTimeout: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      resolve();
-    }, graceMs);
-  });
-  await Promise.race([work, timeout]);
-  clearTimeout(timer);
 }
 
 function definedOnly<T extends Record<string, string | null>>(values: T): { [K in keyof T]?: string } {

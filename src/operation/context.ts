@@ -3,9 +3,8 @@ import pino, { type Logger } from 'pino';
 import { type Caller, type CallerAuthenticator, CallerAuthError, CallerForbiddenError } from '../auth/callers';
 import type { TokenProvider } from '../auth/graphTokens';
 import type { Config } from '../config';
-import { ErrorCode } from '../errors';
+import { CodedError, ErrorCode, UnauthenticatedError } from '../errors';
 import type { GraphPipeline } from '../graph/types';
-import type { HttpError } from '../http';
 import { ConnectionFetcher, Reports } from './connections';
 import { CursorCodec } from './cursor';
 import { CoalescedRows, Links } from './links';
@@ -99,21 +98,23 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
   };
 }
 
-async function authenticate(authenticator: CallerAuthenticator, header: string | undefined) {
+/**
+ * The caller, or the refusal as Apollo's own channel carries it: a coded GraphQLError whose
+ * `extensions.http` sets the status (401, 403) and, for 401, the RFC 6750 challenge. The context function is
+ * the one path by which a request reaches the resolvers, and it runs before the operation is parsed, so a
+ * refused caller costs no parsing and no upstream call.
+ */
+async function authenticate(authenticator: CallerAuthenticator, header: string | undefined): Promise<Caller> {
   try {
     return await authenticator.authenticate(header);
   } catch (error) {
     if (error instanceof CallerForbiddenError) {
-      throw { httpStatus: 403, code: ErrorCode.FORBIDDEN, message: error.message } satisfies HttpError;
+      throw new CodedError(ErrorCode.FORBIDDEN, error.message, { http: { status: 403 } }, error);
     }
     if (error instanceof CallerAuthError) {
-      throw {
-        httpStatus: 401,
-        code: ErrorCode.UNAUTHENTICATED,
-        message: 'A valid bearer token for this gateway is required',
-        // RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error.
-        headers: { 'www-authenticate': error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"` },
-      } satisfies HttpError;
+      // RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error.
+      const challenge = error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"`;
+      throw new UnauthenticatedError('A valid bearer token for this gateway is required', error, challenge);
     }
     throw error;
   }

@@ -145,4 +145,21 @@ describe('entity references', () => {
     expect(res.body.data!._entities).toEqual(representations.map(() => null));
     expect(gw.emulator.log.http()).toHaveLength(0);
   });
+
+  it('an id holding a C1 control character (U+0085, U+009F) or a dot segment is a null entity with no upstream call, like a C0 one', async () => {
+    const ids = ['a\u0085b', 'x\u009f', '.', '..'];
+    const representations = ids.flatMap((id) => [
+      { __typename: 'CredentialUserRegistrationDetails', id },
+      { __typename: 'UserRegistrationDetails', id },
+      { __typename: 'User', id },
+    ]);
+    const res = await gw.query(
+      `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on CredentialUserRegistrationDetails { id } ... on UserRegistrationDetails { id } ... on User { userPrincipalName } } }`,
+      { r: representations },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!._entities).toEqual(representations.map(() => null));
+    expect(gw.emulator.log.http()).toHaveLength(0);
+  });
 });

@@ -57,6 +57,19 @@ describe('caller authentication and on-behalf-of tokens, through the running gat
     expect(idp.counts().onBehalfOf).toBe(before.onBehalfOf);
   });
 
+  it('answers a GET without a token with 401 and the challenge, with or without a query string (never a masked 500)', async () => {
+    for (const url of [gw.url, `${gw.url}?query=${encodeURIComponent(QUERY)}`]) {
+      const res = await fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+      const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      expect(body.errors?.[0]?.message).toBe('A valid bearer token for this gateway is required');
+      expect(body.data).toBeUndefined();
+    }
+    expect(gw.emulator.log.all()).toHaveLength(0);
+  });
+
   it("reuses one upstream token for a caller's 20 operations", async () => {
     const token = await idp.signCallerToken(idp.callerClaims({ oid: 'user-reuse' }));
     const before = idp.counts().onBehalfOf;
