@@ -1,5 +1,4 @@
 import type { Agent } from 'node:https';
-import { DEFAULT_BATCH_SIZE, DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_MAX_CONCURRENT_ENVELOPES, DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_RETRIES, DEFAULT_TIMEOUT_MS, MAX_BATCH_SIZE, MAX_RETRIES_LIMIT, MAX_THROTTLE_RETRIES_LIMIT } from './graph/types';
 
 /** The gateway's whole configuration: read once from the environment by `loadConfig`, validated, frozen. */
 export interface Config {
@@ -110,6 +109,48 @@ export class EnvReader {
   }
 }
 
+/*
+ * Defaults and limits of every setting, with units in the names: the only copy. loadConfig validates against
+ * them, and the graph pipeline receives complete, validated options built from them.
+ */
+
+/** Graph's `$batch` accepts at most 20 inner requests; more is a 400 for the whole envelope. */
+export const MAX_BATCH_SIZE = 20;
+export const DEFAULT_BATCH_SIZE = 20;
+
+/** Graph's SDKs retry 3 times; more rarely helps against a 5-per-10-seconds budget. */
+export const DEFAULT_MAX_RETRIES = 3;
+export const MAX_RETRIES_LIMIT = 10;
+
+/**
+ * Retries of a 429 that says when to come back (Retry-After): Graph's answer to a busy tenant, not a
+ * fault, so it gets its own, larger allowance; the operation deadline bounds the total wait anyway.
+ */
+export const DEFAULT_MAX_THROTTLE_RETRIES = 10;
+export const MAX_THROTTLE_RETRIES_LIMIT = 50;
+
+/** One attempt (not the whole operation); Graph's own gateway gives up at about 30 s too. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Backoff when upstream sends no Retry-After: full jitter, delay = random(0, min(cap, base * 2^(retry-1))).
+ * Graph's SDK waits a fixed 3, 5, 7 s; fixed delays make throttled clients retry in lockstep, full jitter
+ * spreads them, and 429s (the common case) carry Retry-After anyway, which always wins.
+ */
+export const DEFAULT_BACKOFF_BASE_MS = 1_000;
+export const DEFAULT_BACKOFF_CAP_MS = 30_000;
+
+/** Envelopes one operation keeps in flight at once. */
+export const DEFAULT_MAX_CONCURRENT_ENVELOPES = 4;
+export const MAX_CONCURRENT_ENVELOPES_LIMIT = 64;
+
+/** Reports refresh slowly (Graph recomputes them every few hours), so a minute of staleness is harmless. */
+export const DEFAULT_CACHE_TTL_MS = 60_000;
+export const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
+
+/** Largest upstream body accepted (after decompression); a page of 1000 report rows is far below it. */
+export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_DEADLINE_MS = 60_000;
 /** Graph's documented limit for the identity reports: about 5 requests per 10 s per app per tenant. */
@@ -117,7 +158,6 @@ export const DEFAULT_RATE_LIMIT = '5/10s';
 export const DEFAULT_MAX_PAGES_PER_PAGE = 10;
 export const DEFAULT_BODY_LIMIT_BYTES = 100_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
-const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com';
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Reads the environment once; throws `ConfigError` listing every invalid variable. The result is frozen. */
@@ -143,7 +183,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if ((gatewayAuth === 'entra' || graphAuth === 'obo') && tenantId === null) {
     r.problems.push('AZURE_TENANT_ID must be the Entra tenant id when GATEWAY_AUTH is `entra` or GRAPH_AUTH is `obo`, but got: nothing');
   }
-  const authorityHost = readHttpsUrl(r, 'AZURE_AUTHORITY_HOST', PUBLIC_AUTHORITY);
+  const authorityHost = readHttpsUrl(r, 'AZURE_AUTHORITY_HOST', publicAuthorityHost);
   const cors = r.list('GATEWAY_CORS_ORIGINS');
   const cursorSecret = r.optional('GATEWAY_CURSOR_SECRET');
   if (cursorSecret !== null && cursorSecret.length < 32) {
@@ -162,7 +202,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       batchSize: r.integer('GRAPH_BATCH_SIZE', DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
       maxRetries: r.integer('GRAPH_MAX_RETRIES', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
       maxThrottleRetries: r.integer('GRAPH_MAX_THROTTLE_RETRIES', DEFAULT_MAX_THROTTLE_RETRIES, 0, MAX_THROTTLE_RETRIES_LIMIT),
-      maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, 64),
+      maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, MAX_CONCURRENT_ENVELOPES_LIMIT),
       singleRequest: r.choice('GRAPH_SINGLE_REQUEST', ['plain', 'batch'] as const, 'plain'),
       linkPlan: r.choice('GRAPH_LINK_PLAN', ['batch', 'coalesce'] as const, 'batch'),
       maxPagesPerPage: r.integer('GRAPH_MAX_PAGES_PER_PAGE', DEFAULT_MAX_PAGES_PER_PAGE, 1, 100),
@@ -232,7 +272,7 @@ function readHttpsUrl(r: EnvReader, name: string, fallback: string): string {
   } catch {
     // reported below
   }
-  r.fail(name, 'an https URL such as https://login.microsoftonline.com', value);
+  r.fail(name, `an https URL such as ${publicAuthorityHost}`, value);
   return fallback;
 }
 

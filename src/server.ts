@@ -12,7 +12,7 @@ import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apoll
 import { buildGatewaySchema } from './apollo/schema';
 import { createCallerAuthenticator } from './auth/callers';
 import { createTokenProvider } from './auth/graphTokens';
-import type { Config } from './config';
+import { type Config, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, MAX_RESPONSE_BYTES } from './config';
 import { type Emulator, startEmulator } from './emulator/emulator';
 import { createGraphPipeline } from './graph/pipeline';
 import { createHttpHandler } from './http';
@@ -55,6 +55,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },
     singleRequest: config.graph.singleRequest,
     dedupe: config.graph.dedupe,
+    backoff: { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
+    maxResponseBytes: MAX_RESPONSE_BYTES,
     log: (event) => logger.debug({ upstream: event }, 'upstream call'),
   });
   const authenticator = createCallerAuthenticator({

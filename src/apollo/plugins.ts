@@ -8,6 +8,7 @@ import { ErrorCode } from '../errors';
 import { GraphCallError } from '../graph/errors';
 import { pageLimits } from '../operation/connections';
 import type { GatewayContext } from '../operation/context';
+import { linkFields } from '../reports';
 
 /** Each root field is at least one upstream report, so their number is bounded apart from aliases. */
 export function maxRootFieldsRule(max: number): ValidationRule {
@@ -37,8 +38,6 @@ export function operationLimits(config: Config): ValidationRule[] {
   ];
 }
 
-/** Fields that cost one upstream read per parent although they are not connections. */
-const LINK_FIELDS = new Set(['registration', 'credentialRegistration', 'authenticationRegistration']);
 
 /**
  * Estimates the upstream requests an operation may cost: a connection or report field costs one
@@ -70,7 +69,7 @@ export function upstreamCost(
       if (!field) continue;
       const named = getNamedType(field.type);
       const connection = named.name.endsWith('Connection');
-      if (connection || root || LINK_FIELDS.has(field.name)) total += multiplier;
+      if (connection || root || linkFields.has(`${parent.name}.${field.name}`)) total += multiplier;
       let childMultiplier = multiplier;
       if (connection) {
         const firstArg = field.args.find((a) => a.name === 'first');

@@ -1,6 +1,7 @@
 import { AuthenticationError, ClientCertificateCredential, ClientSecretCredential, CredentialUnavailableError, DefaultAzureCredential, OnBehalfOfCredential, type TokenCredential } from '@azure/identity';
 import { LRUCache } from 'lru-cache';
 import { type TokenProviderOptions, type TokenProviderSettings, validateTokenProviderOptions } from '../config';
+import { SingleFlight } from '../graph/cache';
 import { type Caller, CallerAuthError, CallerForbiddenError } from './callers';
 
 /**
@@ -41,20 +42,6 @@ export interface TokenProvider {
   principalOf(caller: Caller): string;
   /** Resolves when the configuration can work: `app` obtains a token once; `none` and `obo` check settings only. */
   ready(): Promise<void>;
-}
-
-/**
- * Wraps `run` so that calls made while one is under way share its promise. Nothing is remembered
- * after it settles (the credential caches tokens itself), so a failure is retried by the next call.
- */
-export function singleFlight<T>(run: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= run().finally(() => {
-      pending = undefined;
-    });
-    return pending;
-  };
 }
 
 /** OAuth 2.0 / OpenID error codes by which the authority refuses a request it understood. */
@@ -159,7 +146,8 @@ export function createOboTokenProvider(settings: TokenProviderSettings): TokenPr
           clientSecret !== undefined
             ? new OnBehalfOfCredential({ ...common, clientSecret, userAssertionToken })
             : new OnBehalfOfCredential({ ...common, certificatePath: clientCertificatePath ?? '', userAssertionToken });
-        getGraphToken = singleFlight(() => requestGraphToken(credential, settings.scope, 'OnBehalfOfCredential'));
+        const flights = new SingleFlight<string>();
+        getGraphToken = () => flights.run('token', () => requestGraphToken(credential, settings.scope, 'OnBehalfOfCredential'));
         credentials.set(user.tokenHash, getGraphToken, { ttl });
       }
       return getGraphToken();
@@ -181,7 +169,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     case 'app': {
       const { credential, name } = createAppCredential(settings);
       // @azure/identity caches the token and renews it before it expires; this only joins concurrent first calls.
-      const getGraphToken = singleFlight(() => requestGraphToken(credential, settings.scope, name));
+      const flights = new SingleFlight<string>();
+      const getGraphToken = () => flights.run('token', () => requestGraphToken(credential, settings.scope, name));
       return {
         getToken: () => getGraphToken(),
         principalOf: () => 'app',

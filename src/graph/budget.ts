@@ -4,6 +4,13 @@ import { GraphThrottledError } from './errors';
 import { type Clock, type GraphCallEvent, REDIS_KEY_PREFIX } from './types';
 
 /**
+ * Extra time a budget slot stays taken beyond the window: our slot is stamped before the request leaves,
+ * upstream stamps it on arrival, so without a margin a slow first request and a fast later one could meet
+ * in one upstream window.
+ */
+export const BUDGET_SAFETY_MARGIN_MS = 250;
+
+/**
  * The upstream budget: `limit` requests per sliding window per tenant, every inner `$batch` request taking
  * a slot. Callers queue for slots instead of provoking 429s.
  */

@@ -78,7 +78,8 @@ export class RedisResponseCache implements ResponseCache {
 }
 
 /**
- * Concurrent identical reads across operations share one upstream call. A flight stays registered until
+ * Concurrent identical calls share one: reads across operations (one upstream call), token requests (one
+ * token-endpoint call). A flight stays registered until
  * its leader says `finish` (after writing the cache), so a late arrival finds either the flight or the
  * cached answer, never a gap between the two.
  */
@@ -95,6 +96,19 @@ export class SingleFlight<T> {
 
   finish(key: string, flight: Promise<T>): void {
     if (this.flights.get(key) === flight) this.flights.delete(key);
+  }
+
+  /**
+   * Runs `work` unless a flight for `key` is under way, in which case its promise is shared. The flight ends
+   * when it settles and nothing is remembered after it, so a failure is retried by the next call (what a
+   * token request wants; reads end their flight themselves, after the cache write).
+   */
+  run(key: string, work: () => Promise<T>): Promise<T> {
+    const joined = this.join(key);
+    if (joined !== undefined) return joined;
+    const flight: Promise<T> = work().finally(() => this.finish(key, flight));
+    this.start(key, flight);
+    return flight;
   }
 
   get size(): number {

@@ -1,11 +1,11 @@
 import Redis from 'ioredis';
-import { MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
+import { BUDGET_SAFETY_MARGIN_MS, MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
 import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
 import { GraphRefusedRequestError } from './errors';
-import { createAgent } from './http';
+import { createAgent, DEFAULT_MAX_SOCKETS } from './http';
 import { executeGroup, type ExecutionParts, finalError, type PendingRead, takeBudget } from './retry';
 import { GraphTransport } from './transport';
-import { BUDGET_SAFETY_MARGIN_MS, type Clock, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, DEFAULT_MAX_SOCKETS, DEFAULT_MAX_THROTTLE_RETRIES, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, MAX_BATCH_SIZE, MAX_RESPONSE_BYTES, MAX_RETRIES_LIMIT, MAX_THROTTLE_RETRIES_LIMIT, systemClock } from './types';
+import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock } from './types';
 import { resolveGraphUrl } from './urls';
 
 /** The process-wide pieces of the read path: execution plus allowlist root, cache and single-flight. */
@@ -138,46 +138,6 @@ export async function createOnce(request: GraphRequest, root: URL, parts: Execut
   throw finalError(request, outcome, 'notRetried', outcome.retryAfterMs ?? 0, 1);
 }
 
-function integerIn(name: string, value: number, min: number, max: number, problems: string[]): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`\`${name}\` must be an integer between ${min} and ${max}, but got: ${value}`);
-  }
-}
-
-/** Refuses impossible options, every problem at once, before anything is opened. */
-export function checkPipelineOptions(options: GraphPipelineOptions): void {
-  const problems: string[] = [];
-  let root: URL | undefined;
-  try {
-    root = new URL(options.root);
-  } catch {
-    problems.push(`\`root\` must be an absolute http(s) URL, but got: ${options.root}`);
-  }
-  if (root && ((root.protocol !== 'https:' && root.protocol !== 'http:') || root.search || root.hash || root.username)) {
-    problems.push(`\`root\` must be an http(s) URL without query, fragment or credentials, but got: ${options.root}`);
-  }
-  integerIn('timeoutMs', options.timeoutMs, 1, 600_000, problems);
-  integerIn('batchSize', options.batchSize, 1, MAX_BATCH_SIZE, problems);
-  integerIn('maxRetries', options.maxRetries, 0, MAX_RETRIES_LIMIT, problems);
-  if (options.maxThrottleRetries !== undefined) integerIn('maxThrottleRetries', options.maxThrottleRetries, 0, MAX_THROTTLE_RETRIES_LIMIT, problems);
-  integerIn('maxConcurrentEnvelopes', options.maxConcurrentEnvelopes, 1, 1_000, problems);
-  if (options.rateLimit !== null) {
-    integerIn('rateLimit.requests', options.rateLimit.requests, 1, 1_000_000, problems);
-    integerIn('rateLimit.windowMs', options.rateLimit.windowMs, 1, 86_400_000, problems);
-  }
-  integerIn('cache.ttlMs', options.cache.ttlMs, 0, 86_400_000, problems);
-  integerIn('cache.maxEntries', options.cache.maxEntries, 1, 10_000_000, problems);
-  if (options.singleRequest !== 'plain' && options.singleRequest !== 'batch') {
-    problems.push(`\`singleRequest\` must be 'plain' or 'batch', but got: ${String(options.singleRequest)}`);
-  }
-  if (options.backoff) {
-    integerIn('backoff.baseMs', options.backoff.baseMs, 0, 600_000, problems);
-    integerIn('backoff.capMs', options.backoff.capMs, 0, 600_000, problems);
-  }
-  if (options.maxResponseBytes !== undefined) integerIn('maxResponseBytes', options.maxResponseBytes, 1, 2 ** 31 - 1, problems);
-  if (problems.length > 0) throw new RangeError(`invalid graph pipeline options: ${problems.join('; ')}`);
-}
-
 async function connectRedis(url: string): Promise<Redis> {
   // Fail at start-up, not on the first read, and never queue commands forever while Redis is away.
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
@@ -211,7 +171,6 @@ export async function createGraphPipeline(
   options: GraphPipelineOptions,
   internals: { readonly clock?: Clock; readonly random?: () => number } = {},
 ): Promise<GraphPipeline> {
-  checkPipelineOptions(options);
   const clock = internals.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   const root = new URL(options.root);
@@ -219,7 +178,7 @@ export async function createGraphPipeline(
   const agent = createAgent(root, DEFAULT_MAX_SOCKETS);
 
   const transport = new GraphTransport({
-    root, agent, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES, clock, log,
+    root, agent, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, clock, log,
   });
   let budget: RateBudget = unlimitedBudget;
   if (options.rateLimit) {
@@ -237,8 +196,8 @@ export async function createGraphPipeline(
     clock,
     random: internals.random ?? Math.random,
     maxRetries: options.maxRetries,
-    maxThrottleRetries: options.maxThrottleRetries ?? DEFAULT_MAX_THROTTLE_RETRIES,
-    backoff: options.backoff ?? { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
+    maxThrottleRetries: options.maxThrottleRetries,
+    backoff: options.backoff,
     singleRequest: options.singleRequest,
     log,
   };

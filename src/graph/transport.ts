@@ -3,8 +3,11 @@ import type http from 'node:http';
 import { type GraphCallError, GraphHttpError } from './errors';
 import { HttpFailure, type HttpResult, sendHttp } from './http';
 import { retryPolicy } from './retry';
-import { type Clock, type GraphCallContext, type GraphCallEvent, type GraphRequest, type GraphResponse, MAX_GRAPH_CODE_LENGTH } from './types';
+import { type Clock, type GraphCallContext, type GraphCallEvent, type GraphRequest, type GraphResponse } from './types';
 import { redactUrl, resolveGraphUrl } from './urls';
+
+/** Graph error codes are short camelCase tokens; anything longer or with other characters is dropped. */
+const MAX_GRAPH_CODE_LENGTH = 64;
 
 /** Safe facts about a failed attempt, the ones a GraphCallError may carry. */
 export interface FailureDetails {

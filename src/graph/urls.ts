@@ -1,6 +1,12 @@
 import { GraphRefusedRequestError, ODataCompileError } from './errors';
 import type { GraphRequest, GraphVersion } from './types';
 
+/** The path of a relative URL, without its query: what a cursor, a nextLink and a request must agree on. */
+export function pathOf(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? url : url.slice(0, queryAt);
+}
+
 /**
  * A request URL fit for logs: the path, and the names of the query options without their values
  * (`/reports/x?$filter=userPrincipalName eq 'ann@contoso.com'` → `/reports/x?$filter`), because
@@ -71,9 +77,7 @@ const BROKEN_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 export function isRelativeGraphUrl(url: unknown): url is string {
   if (typeof url !== 'string' || url.length > maxRelativeUrlLength) return false;
   if (!url.startsWith('/') || !URL_CHARACTERS.test(url) || BROKEN_PERCENT.test(url)) return false;
-  const queryAt = url.indexOf('?');
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  const segments = path.slice(1).split('/');
+  const segments = pathOf(url).slice(1).split('/');
   return segments.every((segment) => {
     const dots = segment.replace(/%2e/gi, '.');
     return segment !== '' && dots !== '.' && dots !== '..';
@@ -92,7 +96,7 @@ const LINK = '@odata.nextLink';
 export function parseGraphUrl(root: string, version: GraphVersion, absoluteUrl: string, expectedPath: string): string {
   const base = parseRoot(root);
   const versionRoot = `${base.prefix}/${version}`;
-  const expected = expectedPath.split('?')[0] ?? '';
+  const expected = pathOf(expectedPath);
   const refuse = (why: string): never => {
     throw new ODataCompileError(LINK, `\`${LINK}\` accepts only URLs to ${base.url.origin}${versionRoot}${expected}, but got ${why}`);
   };

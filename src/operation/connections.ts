@@ -3,7 +3,7 @@ import { BadUserInputError } from '../errors';
 import { GraphHttpError } from '../graph/errors';
 import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
 import type { GraphRequest } from '../graph/types';
-import { parseGraphUrl } from '../graph/urls';
+import { parseGraphUrl, pathOf } from '../graph/urls';
 import { type CursorCodec, CursorError, type CursorPayload } from './cursor';
 import { listRows, readAllRows, type Upstream } from './upstream';
 
@@ -161,11 +161,6 @@ export class ConnectionFetcher {
     const nextUrl = nextLink === null ? null : parseGraphUrl(this.graphRoot, request.version, nextLink, expectedPath);
     return { rows: rows as T[], nextUrl };
   }
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }
 
 function withoutTop(url: string): string {

@@ -2,20 +2,15 @@ import DataLoader from 'dataloader';
 import { canonicalKey } from '../graph/cache';
 import { GraphHttpError } from '../graph/errors';
 import { ConcurrencyLimiter } from '../graph/retry';
-import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse, MAX_CALL_RECORDS } from '../graph/types';
-import { parseGraphUrl } from '../graph/urls';
+import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse } from '../graph/types';
+import { parseGraphUrl, pathOf } from '../graph/urls';
+
+/** Per-call records an operation keeps for its log line; counters keep counting past it. */
+const MAX_CALL_RECORDS = 100;
 
 /** Per-operation facts createUpstream needs from the request context. */
-export interface UpstreamCall {
-  /** Cache and single-flight partition: `app`, or a hash of the delegated caller. */
-  readonly principal: string;
-  /** Rate budget partition. */
-  readonly tenant: string;
-  readonly getToken: () => Promise<string | null>;
-  /** Epoch milliseconds: the whole operation's deadline, retries and budget waits included. */
-  readonly deadline: number;
-  readonly stats: OperationStats;
-}
+/** Per-operation facts createUpstream needs from the request context: the call context but its limiter, built here. */
+export type UpstreamCall = Omit<GraphCallContext, 'limiter'>;
 
 /**
  * What resolvers call, one per GraphQL operation. Rejections are GraphCallError subclasses
@@ -129,7 +124,7 @@ export async function readAllRows(
   first: GraphRequest,
   maxPages: number,
 ): Promise<{ rows: unknown[]; complete: boolean }> {
-  const path = first.url.split('?')[0]!;
+  const path = pathOf(first.url);
   const rows: unknown[] = [];
   let url: string | null = first.url;
   for (let page = 0; url !== null; page++) {

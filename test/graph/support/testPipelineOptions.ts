@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_THROTTLE_RETRIES, MAX_RESPONSE_BYTES } from '../../../src/config';
 import type { GraphPipelineOptions } from '../../../src/graph/types';
 
 /** Defaults for tests: the production ones, except short timeouts and a fast backoff so retries do not dawdle. */
@@ -7,12 +8,14 @@ export function testPipelineOptions(root: string, overrides: Partial<GraphPipeli
     timeoutMs: 5_000,
     batchSize: 20,
     maxRetries: 3,
+    maxThrottleRetries: DEFAULT_MAX_THROTTLE_RETRIES,
     maxConcurrentEnvelopes: 4,
     rateLimit: null,
     cache: { ttlMs: 60_000, maxEntries: 1_000 },
     singleRequest: 'plain',
     dedupe: true,
     backoff: { baseMs: 20, capMs: 100 },
+    maxResponseBytes: MAX_RESPONSE_BYTES,
     ...overrides,
   };
 }
