@@ -151,6 +151,7 @@ export const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 /** Largest upstream body accepted (after decompression); a page of 1000 report rows is far below it. */
 export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
+/* The gateway's own settings (README: Configuration). */
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_DEADLINE_MS = 60_000;
 /** Graph's documented limit for the identity reports: about 5 requests per 10 s per app per tenant. */
@@ -308,6 +309,12 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/*
+ * Entra identity settings: what the caller authenticator (`GATEWAY_AUTH=entra`) and the Graph token provider
+ * (`GRAPH_AUTH`) are built from. Checked here with the rest of the configuration, every problem at once; the
+ * auth factories apply these same checks to the options they are given, and `npm start` exits 2 on them.
+ */
 
 /** The Entra authority of Azure's public cloud, `AZURE_AUTHORITY_HOST`'s default. */
 export const publicAuthorityHost = 'https://login.microsoftonline.com';

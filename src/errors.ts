@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** Every `extensions.code` the gateway answers with: the complete list of DESIGN.md section 2. */
+/** Every `extensions.code` the gateway answers with: the complete list of the README's "Errors". */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',

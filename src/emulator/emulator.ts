@@ -127,7 +127,7 @@ function rootUrl(host: string, port: number): string {
 
 /**
  * Starts the Graph reports emulator: a real HTTP server on `host:port` serving a seeded tenant the way
- * Microsoft Graph serves the credential reports (DESIGN.md sections 1 and 2b).
+ * Microsoft Graph serves the credential reports (README: "The GraphQL API" lists them with their upstream calls).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const seed = options.seed ?? 1;

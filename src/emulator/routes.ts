@@ -147,7 +147,7 @@ const BOTH = ['beta', 'v1.0'] as const;
 const TENANTS = ['tenantRelationships', 'managedTenants', 'credentialUserRegistrationsSummaries'];
 const METHODS_ROOT = ['reports', 'authenticationMethods'];
 
-/** Every resource the emulator serves: DESIGN.md section 1 on beta, the successors of section 2b. */
+/** Every resource the emulator serves: the legacy reports on beta and their successors (README: "The GraphQL API"). */
 export const routes: readonly Route[] = [
   { path: ['reports', 'credentialUserRegistrationDetails'], versions: BETA, methods: { GET: listCollection(registrationDetailsCollection), POST: createEntity(registrationDetailsCollection) } },
   { path: ['reports', 'credentialUserRegistrationDetails', '{key}'], versions: BETA, methods: { GET: getEntity(registrationDetailsCollection) } },

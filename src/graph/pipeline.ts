@@ -3,19 +3,10 @@ import { BUDGET_SAFETY_MARGIN_MS, MemoryRateBudget, type RateBudget, RedisRateBu
 import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
 import { GraphRefusedRequestError } from './errors';
 import { createAgent, DEFAULT_MAX_SOCKETS } from './http';
-import { executeGroup, type ExecutionParts, finalError, type PendingRead, takeBudget } from './retry';
+import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
 import { GraphTransport } from './transport';
 import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock } from './types';
 import { resolveGraphUrl } from './urls';
-
-/** The process-wide pieces of the read path: execution plus allowlist root, cache and single-flight. */
-export interface ReadThroughParts extends ExecutionParts {
-  readonly root: URL;
-  readonly cache: ResponseCache;
-  readonly singleFlight: SingleFlight<GraphResponse>;
-  /** min(batchSize, budget window): an envelope must fit into one window to be sendable at all. */
-  readonly envelopeSize: number;
-}
 
 /**
  * Groups requests by version (an envelope is posted to one version's `$batch`) and cuts each group into
@@ -44,7 +35,7 @@ interface Leader {
   hit(response: GraphResponse): void;
 }
 
-function lead(key: string, request: GraphRequest, parts: ReadThroughParts): Leader {
+function lead(key: string, request: GraphRequest, parts: PipelineParts): Leader {
   let settle!: { resolve: (response: GraphResponse) => void; reject: (error: unknown) => void };
   const flight = new Promise<GraphResponse>((resolve, reject) => (settle = { resolve, reject }));
   parts.singleFlight.start(key, flight);
@@ -67,7 +58,7 @@ function lead(key: string, request: GraphRequest, parts: ReadThroughParts): Lead
   return { key, flight, pending, hit };
 }
 
-async function fetchMisses(leaders: readonly Leader[], parts: ReadThroughParts, context: GraphCallContext): Promise<void> {
+async function fetchMisses(leaders: readonly Leader[], parts: PipelineParts, context: GraphCallContext): Promise<void> {
   const cached = await Promise.all(leaders.map((leader) => parts.cache.get(leader.key)));
   const misses: PendingRead[] = [];
   leaders.forEach((leader, index) => {
@@ -84,7 +75,7 @@ async function fetchMisses(leaders: readonly Leader[], parts: ReadThroughParts, 
  * envelopes → retries and budget. Returns one promise per request, in order, each settling as soon as its
  * own envelope answers (not when the slowest envelope of the batch does).
  */
-export function readThrough(requests: readonly GraphRequest[], parts: ReadThroughParts, context: GraphCallContext): Promise<GraphResponse>[] {
+export function readThrough(requests: readonly GraphRequest[], parts: PipelineParts, context: GraphCallContext): Promise<GraphResponse>[] {
   const leaders: Leader[] = [];
   const answers = requests.map((request) => {
     try {
@@ -114,10 +105,10 @@ export function readThrough(requests: readonly GraphRequest[], parts: ReadThroug
 }
 
 /** The naive read (`dedupe: false`): one plain call per load, still retried and budgeted, nothing shared. */
-export function readOnce(request: GraphRequest, root: URL, parts: ExecutionParts, context: GraphCallContext): Promise<GraphResponse> {
+export function readOnce(request: GraphRequest, parts: PipelineParts, context: GraphCallContext): Promise<GraphResponse> {
   return new Promise<GraphResponse>((resolve, reject) => {
     if (request.method !== 'GET') throw new GraphRefusedRequestError(`reads must use GET, but got: ${request.method}`);
-    resolveGraphUrl(root, request);
+    resolveGraphUrl(parts.root, request);
     void executeGroup([{ request, resolve, reject }], { ...parts, singleRequest: 'plain' }, context);
   });
 }
@@ -126,9 +117,9 @@ export function readOnce(request: GraphRequest, root: URL, parts: ExecutionParts
  * A create: budgeted, sent once, never retried (a timed-out POST may have created the document already),
  * never cached, never in an envelope with reads.
  */
-export async function createOnce(request: GraphRequest, root: URL, parts: ExecutionParts, context: GraphCallContext): Promise<GraphResponse> {
+export async function createOnce(request: GraphRequest, parts: PipelineParts, context: GraphCallContext): Promise<GraphResponse> {
   if (request.method !== 'POST') throw new GraphRefusedRequestError(`creates must use POST, but got: ${request.method}`);
-  resolveGraphUrl(root, request);
+  resolveGraphUrl(parts.root, request);
   const outcome = await context.limiter.run(async () => {
     await takeBudget(parts, context, 1);
     return parts.transport.sendPlain(request, context, 1);
@@ -190,7 +181,11 @@ export async function createGraphPipeline(
   if (options.cache.ttlMs > 0) {
     cache = redis ? new RedisResponseCache(redis, options.cache.ttlMs, log) : new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);
   }
-  const execution: ExecutionParts = {
+  const parts: PipelineParts = {
+    root,
+    cache,
+    singleFlight: new SingleFlight<GraphResponse>(),
+    envelopeSize: Math.min(options.batchSize, budget.maxSlots),
     transport,
     budget,
     clock,
@@ -201,19 +196,12 @@ export async function createGraphPipeline(
     singleRequest: options.singleRequest,
     log,
   };
-  const reads: ReadThroughParts = {
-    ...execution,
-    root,
-    cache,
-    singleFlight: new SingleFlight<GraphResponse>(),
-    envelopeSize: Math.min(options.batchSize, budget.maxSlots),
-  };
 
   return {
     options: Object.freeze({ ...options }),
-    readMany: (requests, context) => readThrough(requests, reads, context),
-    readOnce: (request, context) => readOnce(request, root, execution, context),
-    create: (request, context) => createOnce(request, root, execution, context),
+    readMany: (requests, context) => readThrough(requests, parts, context),
+    readOnce: (request, context) => readOnce(request, parts, context),
+    create: (request, context) => createOnce(request, parts, context),
     close: async () => {
       agent.destroy();
       if (redis) await redis.quit().catch(() => redis.disconnect());

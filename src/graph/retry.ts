@@ -1,4 +1,5 @@
 import type { RateBudget } from './budget';
+import type { ResponseCache, SingleFlight } from './cache';
 import { type GraphCallError, GraphThrottledError, GraphUnavailableError } from './errors';
 import type { AttemptOutcome, GraphTransport } from './transport';
 import type { Clock, GraphCallContext, GraphCallEvent, GraphRequest, GraphResponse } from './types';
@@ -100,8 +101,16 @@ export interface PendingRead {
   reject(error: unknown): void;
 }
 
-/** The process-wide pieces an attempt loop runs on, built once by createGraphPipeline. */
-export interface ExecutionParts {
+/**
+ * The process-wide pieces of the pipeline, built once by createGraphPipeline from its options: what the read
+ * path (allowlist root, cache, single-flight, envelopes) and the attempt loop run on.
+ */
+export interface PipelineParts {
+  readonly root: URL;
+  readonly cache: ResponseCache;
+  readonly singleFlight: SingleFlight<GraphResponse>;
+  /** min(batchSize, budget window): an envelope must fit into one window to be sendable at all. */
+  readonly envelopeSize: number;
   readonly transport: GraphTransport;
   readonly budget: RateBudget;
   readonly clock: Clock;
@@ -115,7 +124,7 @@ export interface ExecutionParts {
 }
 
 /** Takes `slots` budget slots for the operation's tenant, counting and logging any wait. */
-export async function takeBudget(parts: ExecutionParts, context: GraphCallContext, slots: number): Promise<void> {
+export async function takeBudget(parts: PipelineParts, context: GraphCallContext, slots: number): Promise<void> {
   const waitedMs = await parts.budget.acquire(context.tenant, slots, context.deadline);
   if (waitedMs > 0) {
     context.stats.budgetWaits += 1;
@@ -152,7 +161,7 @@ export function finalError(
 
 type Retryable = Extract<AttemptOutcome, { kind: 'retryable' }>;
 
-async function attempt(group: readonly PendingRead[], parts: ExecutionParts, context: GraphCallContext, attempts: number): Promise<AttemptOutcome[]> {
+async function attempt(group: readonly PendingRead[], parts: PipelineParts, context: GraphCallContext, attempts: number): Promise<AttemptOutcome[]> {
   return context.limiter.run(async () => {
     // Every request takes its slot, inner ones included: Graph counts them one by one.
     await takeBudget(parts, context, group.length);
@@ -168,7 +177,7 @@ async function attempt(group: readonly PendingRead[], parts: ExecutionParts, con
  * read is settled. Reads that fail retryably in one attempt are re-sent together, after the longest
  * Retry-After among them, so one wait serves them all and they keep sharing an envelope.
  */
-export async function executeGroup(initial: readonly PendingRead[], parts: ExecutionParts, context: GraphCallContext): Promise<void> {
+export async function executeGroup(initial: readonly PendingRead[], parts: PipelineParts, context: GraphCallContext): Promise<void> {
   let group = initial;
   let attempts = 0;
   // Throttles with Retry-After and real failures (503, 504, timeouts) draw on separate allowances.

@@ -1,4 +1,4 @@
-// `npm run bench`: every scenario against every contender, in one run on one machine (issue 6).
+// `npm run bench`: every scenario against every contender, in one run on one machine (README: Benchmarks).
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';

@@ -3,7 +3,7 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 const DETAILS = '/reports/authenticationMethods/userRegistrationDetails';
 const EVENTS = '/reports/authenticationMethods/userEventsSummary';
 const FLAGS = ['isMfaCapable', 'isMfaRegistered', 'isPasswordlessCapable', 'isSsprCapable', 'isSsprEnabled', 'isSsprRegistered', 'isSystemPreferredAuthenticationMethodEnabled'] as const;
-/** The naming rule of DESIGN.md, written out independently; "" is outside every enum. */
+/** The enum naming rule of the README, written out independently; "" is outside every enum. */
 const enumName = (value: string) => (value === '' ? 'UNKNOWN_FUTURE_VALUE' : value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase());
 
 /** Every successor root field through the real gateway, asserting what the emulator received. */

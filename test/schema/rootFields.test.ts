@@ -3,7 +3,7 @@ import { introspectContract } from './introspectContract';
 const { result, type, signatures } = introspectContract();
 const PAGE = 'first: Int = 50, after: String';
 
-describe('the root fields of the contract (DESIGN.md sections 2 and 2b)', () => {
+describe('the root fields of the contract (README: The GraphQL API)', () => {
   it('builds as a federated subgraph and introspects without errors', () => {
     expect(result.errors).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import type { ResultRow } from './ResultRow';
 const TOLERANCE = 0.02;
 const LIST_THROUGHPUT_SHARE = 2 / 3;
 
-/** The gateway's targets from issue 6 and DESIGN.md section 5, each met or missed by what was measured. */
+/** The gateway's targets (README: Benchmarks), each met or missed by what was measured. */
 export function checkTargets(rows: readonly ResultRow[]): string[] {
   const mark = (ok: boolean): string => (ok ? '✅ met' : '❌ missed');
   const lines: string[] = [];
