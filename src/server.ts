@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { formatError } from './apollo/formatError';
 import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apollo/plugins';
 import { buildGatewaySchema } from './apollo/schema';
@@ -16,7 +16,7 @@ import { type Config, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, MAX_RESPO
 import { type Emulator, startEmulator } from './emulator/emulator';
 import { createGraphPipeline } from './graph/pipeline';
 import { createHttpHandler } from './http';
-import { createContextFactory, createLogger, type GatewayContext } from './operation/context';
+import { createContextFactory, type GatewayContext } from './operation/context';
 import { resolvers } from './reports';
 
 export interface GatewayServer {
@@ -144,6 +144,24 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       logger.flush();
     },
   };
+}
+
+/**
+ * Structured JSON logs. Redaction is a second line of defence: nothing upstream (bodies, tokens,
+ * URLs with query values) is passed to the logger in the first place.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'graph-reports-gateway' },
+      redact: {
+        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token', 'accessToken'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
 }
 
 function definedOnly<T extends Record<string, string | null>>(values: T): { [K in keyof T]?: string } {

@@ -39,8 +39,8 @@ export type PropertySpec =
   | { readonly type: 'stringCollection' }
   | { readonly type: 'dateTime'; readonly operators: readonly ComparisonOperator[] };
 
-/** A user name or principal name: Graph documents `eq` and `startswith` on every one of them. */
-export const nameProperty: PropertySpec = { type: 'string', operators: ['eq', 'startsWith'] };
+/** A string property that Graph documents with `eq` and `startswith` (names, principal names, failure reasons). */
+export const stringProperty: PropertySpec = { type: 'string', operators: ['eq', 'startsWith'] };
 
 /**
  * What the gateway knows about one upstream report: where it lives and which query options Graph accepts.

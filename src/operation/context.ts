@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type Caller, type CallerAuthenticator, CallerAuthError, CallerForbiddenError } from '../auth/callers';
 import type { TokenProvider } from '../auth/graphTokens';
 import type { Config } from '../config';
@@ -23,24 +23,6 @@ export interface GatewayContext {
   readonly links: Links;
   /** Logs an upstream enum value the schema does not know, once per process and value. */
   readonly onUnknownEnum: (enumName: string, value: string) => void;
-}
-
-/**
- * Structured JSON logs. Redaction is a second line of defence: nothing upstream (bodies, tokens,
- * URLs with query values) is passed to the logger in the first place.
- */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'graph-reports-gateway' },
-      redact: {
-        paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token', 'accessToken'],
-        censor: '[redacted]',
-      },
-    },
-    destination,
-  );
 }
 
 export interface ContextDeps {

@@ -1,6 +1,6 @@
 import { GraphEnums, normaliseEnumList } from '../enums';
 import type { CredentialUserRegistrationDetailsFilter, Resolvers } from '../generated/resolvers-types';
-import { nameProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
+import { stringProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
 import { entityId } from '../operation/connections';
 import { FilterBuilder, orderTerms, withoutNulls } from '../operation/filters';
 
@@ -10,8 +10,8 @@ export const credentialUserRegistrationDetails: ReportSpec = {
   version: 'beta',
   path: '/reports/credentialUserRegistrationDetails',
   filterable: {
-    userDisplayName: nameProperty,
-    userPrincipalName: nameProperty,
+    userDisplayName: stringProperty,
+    userPrincipalName: stringProperty,
     authMethods: { type: 'enumCollection', members: GraphEnums.registrationAuthMethod },
     isRegistered: { type: 'boolean' },
     isEnabled: { type: 'boolean' },
@@ -60,7 +60,13 @@ export function registrationDetailsFilter(
 export const registrationDetailsResolvers = {
   Query: {
     credentialUserRegistrationDetails: (_root, args, ctx) =>
-      ctx.reports.list({ spec: credentialUserRegistrationDetails, filter: registrationDetailsFilter(args.filter), orderBy: orderTerms(args.orderBy), first: args.first, after: args.after }),
+      ctx.reports.list({
+        spec: credentialUserRegistrationDetails,
+        filter: registrationDetailsFilter(args.filter),
+        orderBy: orderTerms(args.orderBy),
+        first: args.first,
+        after: args.after,
+      }),
   },
   Mutation: {
     createCredentialUserRegistrationDetails: (_root, { input }, ctx) =>

@@ -1,5 +1,5 @@
 import type { CredentialUserRegistrationsSummaryFilter, Resolvers } from '../generated/resolvers-types';
-import { nameProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
+import { stringProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
 import { FilterBuilder, withoutNulls } from '../operation/filters';
 
 /** Upstream names the organisation `tenantId` / `tenantDisplayName`; the GraphQL side renames them. */
@@ -7,7 +7,7 @@ export const credentialUserRegistrationsSummaries: ReportSpec = {
   name: 'credentialUserRegistrationsSummaries',
   version: 'beta',
   path: '/tenantRelationships/managedTenants/credentialUserRegistrationsSummaries',
-  filterable: { tenantId: nameProperty, tenantDisplayName: nameProperty },
+  filterable: { tenantId: stringProperty, tenantDisplayName: stringProperty },
   orderable: ['tenantId', 'tenantDisplayName'],
   addressableById: true,
 };
@@ -47,7 +47,12 @@ export function tenantSummariesFilter(filter: CredentialUserRegistrationsSummary
 export const tenantSummariesResolvers = {
   Query: {
     credentialUserRegistrationsSummaries: (_root, args, ctx) =>
-      ctx.reports.list({ spec: credentialUserRegistrationsSummaries, filter: tenantSummariesFilter(args.filter), first: args.first, after: args.after }),
+      ctx.reports.list({
+        spec: credentialUserRegistrationsSummaries,
+        filter: tenantSummariesFilter(args.filter),
+        first: args.first,
+        after: args.after,
+      }),
   },
   Mutation: {
     createCredentialUserRegistrationsSummary: (_root, { input }, ctx) => {

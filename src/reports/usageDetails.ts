@@ -1,6 +1,6 @@
 import { type FeatureTypeValue, GraphEnums, normaliseEnumValue, type UsageAuthMethodValue } from '../enums';
 import type { Resolvers, UserCredentialUsageDetailsFilter } from '../generated/resolvers-types';
-import { nameProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
+import { stringProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
 import type { GatewayContext } from '../operation/context';
 import { entityId } from '../operation/connections';
 import { FilterBuilder, orderTerms, withoutNulls } from '../operation/filters';
@@ -11,9 +11,9 @@ export const userCredentialUsageDetails: ReportSpec = {
   version: 'beta',
   path: '/reports/userCredentialUsageDetails',
   filterable: {
-    userDisplayName: nameProperty,
-    userPrincipalName: nameProperty,
-    failureReason: nameProperty,
+    userDisplayName: stringProperty,
+    userPrincipalName: stringProperty,
+    failureReason: stringProperty,
     feature: { type: 'enum', members: GraphEnums.featureType },
     isSuccess: { type: 'boolean' },
     authMethod: { type: 'enum', members: GraphEnums.usageAuthMethod },
@@ -88,9 +88,21 @@ export const eventEnums = {
 export const usageDetailsResolvers = {
   Query: {
     userCredentialUsageDetails: (_root, args, ctx) =>
-      ctx.reports.list({ spec: userCredentialUsageDetails, filter: usageDetailsFilter(args.filter), orderBy: orderTerms(args.orderBy), first: args.first, after: args.after }),
+      ctx.reports.list({
+        spec: userCredentialUsageDetails,
+        filter: usageDetailsFilter(args.filter),
+        orderBy: orderTerms(args.orderBy),
+        first: args.first,
+        after: args.after,
+      }),
     userEventsSummary: (_root, args, ctx) =>
-      ctx.reports.list({ spec: userEventsSummary, filter: usageDetailsFilter(args.filter), orderBy: orderTerms(args.orderBy), first: args.first, after: args.after }),
+      ctx.reports.list({
+        spec: userEventsSummary,
+        filter: usageDetailsFilter(args.filter),
+        orderBy: orderTerms(args.orderBy),
+        first: args.first,
+        after: args.after,
+      }),
   },
   Mutation: {
     createUserCredentialUsageDetails: (_root, { input }, ctx) =>

@@ -1,6 +1,6 @@
 import { normaliseEnumValue } from '../enums';
 import type { Resolvers, UserRegistrationDetailsFilter } from '../generated/resolvers-types';
-import { nameProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
+import { stringProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
 import { entityId } from '../operation/connections';
 import { FilterBuilder, orderTerms } from '../operation/filters';
 import { selectsField } from '../operation/selection';
@@ -13,8 +13,8 @@ export const userRegistrationDetails: ReportSpec = {
   version: 'v1.0',
   path: '/reports/authenticationMethods/userRegistrationDetails',
   filterable: {
-    userPrincipalName: nameProperty,
-    userDisplayName: nameProperty,
+    userPrincipalName: stringProperty,
+    userDisplayName: stringProperty,
     isMfaCapable: flag,
     isMfaRegistered: flag,
     isPasswordlessCapable: flag,
