@@ -22,6 +22,10 @@ export interface Config {
     readonly cacheTtlMs: number;
     readonly cacheMaxEntries: number;
     readonly redisUrl: string | null;
+    /** One Redis command at most; then it counts as failed (README: Degraded modes). */
+    readonly redisTimeoutMs: number;
+    /** How long the Redis breaker stays open after failed commands; the longest pause between reconnections. */
+    readonly redisRetryMs: number;
     /** `false` is the benchmark's naive mode: one plain call per field, no batching, no cache. */
     readonly dedupe: boolean;
   };
@@ -148,6 +152,14 @@ export const MAX_CONCURRENT_ENVELOPES_LIMIT = 64;
 export const DEFAULT_CACHE_TTL_MS = 60_000;
 export const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
 
+/**
+ * Redis answers in well under a millisecond on a healthy network, so a command that takes a second is a
+ * hung Redis: better the process's own budget and cache than an operation that waits. Reconnection is
+ * tried at least every 5 s, and a breaker opened by failed commands retries after as long.
+ */
+export const DEFAULT_REDIS_TIMEOUT_MS = 1_000;
+export const DEFAULT_REDIS_RETRY_MS = 5_000;
+
 /** Largest upstream body accepted (after decompression); a page of 1000 report rows is far below it. */
 export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
@@ -210,6 +222,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       cacheTtlMs: r.integer('GRAPH_CACHE_TTL_SECONDS', DEFAULT_CACHE_TTL_MS / 1000, 0, 86_400) * 1000,
       cacheMaxEntries: r.integer('GRAPH_CACHE_MAX_ENTRIES', DEFAULT_CACHE_MAX_ENTRIES, 1, 10_000_000),
       redisUrl: readRedisUrl(r),
+      redisTimeoutMs: r.integer('REDIS_TIMEOUT_MS', DEFAULT_REDIS_TIMEOUT_MS, 10, 60_000),
+      redisRetryMs: r.integer('REDIS_RETRY_MS', DEFAULT_REDIS_RETRY_MS, 100, 600_000),
       dedupe: r.choice('GRAPH_DEDUPE', ['on', 'off'] as const, 'on') === 'on',
     },
     gateway: {

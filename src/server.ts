@@ -53,11 +53,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxConcurrentEnvelopes: config.graph.maxConcurrentEnvelopes,
     rateLimit: config.graph.rateLimit,
     cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },
+    redis: { commandTimeoutMs: config.graph.redisTimeoutMs, retryMs: config.graph.redisRetryMs },
     singleRequest: config.graph.singleRequest,
     dedupe: config.graph.dedupe,
     backoff: { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
     maxResponseBytes: MAX_RESPONSE_BYTES,
-    log: (event) => logger.debug({ upstream: event }, 'upstream call'),
+    // The Redis breaker's moves are what an operator must see: budget and cache are local while it is open.
+    log: (event) => (event.type === 'redis' ? logger.warn({ redis: event }, `redis breaker ${event.state}`) : logger.debug({ upstream: event }, 'upstream call')),
   });
   const authenticator = createCallerAuthenticator({
     mode: config.gateway.auth,

@@ -1,7 +1,8 @@
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { GraphThrottledError } from './errors';
-import { type Clock, type GraphCallEvent, REDIS_KEY_PREFIX } from './types';
+import type { RedisBreaker } from './redisBreaker';
+import { type Clock, REDIS_KEY_PREFIX } from './types';
 
 /**
  * Extra time a budget slot stays taken beyond the window: our slot is stamped before the request leaves,
@@ -137,20 +138,20 @@ type ReservingRedis = Redis & {
 
 /**
  * The budget shared by every gateway process that uses the same Redis, since Graph counts per app and
- * tenant, not per process. When Redis fails, this process falls back to its own in-memory budget: a
- * budget that errs is worse than one that is only locally right.
+ * tenant, not per process. While Redis is away (the breaker is open, or the command fails), this process
+ * uses its own in-memory budget: a budget that errs is worse than one that is only locally right.
  */
 export class RedisRateBudget implements RateBudget {
   private readonly redis: ReservingRedis;
 
   constructor(
-    redis: Redis,
+    private readonly breaker: RedisBreaker,
     readonly maxSlots: number,
     private readonly windowMs: number,
     private readonly clock: Clock,
     private readonly fallback: RateBudget,
-    private readonly log: (event: GraphCallEvent) => void,
   ) {
+    const redis = breaker.redis;
     redis.defineCommand('grgReserveSlots', { numberOfKeys: 1, lua: reserveSlotsScript });
     this.redis = redis as ReservingRedis;
   }
@@ -160,15 +161,10 @@ export class RedisRateBudget implements RateBudget {
       throw new RangeError(`slots must be between 1 and ${this.maxSlots}, but got: ${slots}`);
     }
     const maxWaitMs = Math.max(0, deadline - this.clock.now());
-    let reply: [number, number];
-    try {
-      reply = await this.redis.grgReserveSlots(
-        `${REDIS_KEY_PREFIX}budget:${tenant}`, this.windowMs, this.maxSlots, slots, maxWaitMs, randomUUID(),
-      );
-    } catch (error) {
-      this.log({ type: 'budgetError', errorName: error instanceof Error ? error.name : 'unknown' });
-      return this.fallback.acquire(tenant, slots, deadline);
-    }
+    const reply = await this.breaker.call('budget', () =>
+      this.redis.grgReserveSlots(`${REDIS_KEY_PREFIX}budget:${tenant}`, this.windowMs, this.maxSlots, slots, maxWaitMs, randomUUID()),
+    );
+    if (reply === undefined) return this.fallback.acquire(tenant, slots, deadline);
     const [reserved, waitMs] = reply;
     if (reserved !== 1) {
       throw new GraphThrottledError(

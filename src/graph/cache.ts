@@ -1,7 +1,7 @@
-import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { type GraphCallEvent, type GraphRequest, type GraphResponse, REDIS_KEY_PREFIX } from './types';
+import type { RedisBreaker } from './redisBreaker';
+import { type GraphRequest, type GraphResponse, REDIS_KEY_PREFIX } from './types';
 
 /**
  * The identity of a read for dedupe, single-flight and cache. The principal is part of it: two callers
@@ -45,31 +45,28 @@ export class MemoryResponseCache implements ResponseCache {
 
 /**
  * The cache shared by every gateway process on one Redis. Keys are hashed: the canonical key holds filter
- * values (user data) that have no business in Redis' key space. Values are JSON with a PX expiry.
+ * values (user data) that have no business in Redis' key space. Values are JSON with a PX expiry. While
+ * Redis is away (the breaker is open, or the command fails), the process's own cache stands in.
  */
 export class RedisResponseCache implements ResponseCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly breaker: RedisBreaker,
     private readonly ttlMs: number,
-    private readonly log: (event: GraphCallEvent) => void,
+    private readonly fallback: ResponseCache,
   ) {}
 
   async get(key: string): Promise<GraphResponse | undefined> {
-    try {
-      const value = await this.redis.get(this.redisKey(key));
-      return value === null ? undefined : (JSON.parse(value) as GraphResponse);
-    } catch (error) {
-      this.log({ type: 'cacheError', operation: 'get', errorName: error instanceof Error ? error.name : 'unknown' });
-      return undefined;
-    }
+    const value = await this.breaker.call('cacheGet', async (redis) => {
+      const json = await redis.get(this.redisKey(key));
+      return json === null ? null : (JSON.parse(json) as GraphResponse);
+    });
+    if (value === undefined) return this.fallback.get(key);
+    return value ?? undefined;
   }
 
   async set(key: string, response: GraphResponse): Promise<void> {
-    try {
-      await this.redis.set(this.redisKey(key), JSON.stringify(response), 'PX', this.ttlMs);
-    } catch (error) {
-      this.log({ type: 'cacheError', operation: 'set', errorName: error instanceof Error ? error.name : 'unknown' });
-    }
+    const stored = await this.breaker.call('cacheSet', (redis) => redis.set(this.redisKey(key), JSON.stringify(response), 'PX', this.ttlMs));
+    if (stored === undefined) await this.fallback.set(key, response);
   }
 
   private redisKey(key: string): string {

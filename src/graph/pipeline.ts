@@ -1,7 +1,7 @@
-import Redis from 'ioredis';
 import { BUDGET_SAFETY_MARGIN_MS, MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
 import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
 import { GraphRefusedRequestError } from './errors';
+import { connectRedis, RedisBreaker } from './redisBreaker';
 import { createAgent, DEFAULT_MAX_SOCKETS } from './http';
 import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
 import { GraphTransport } from './transport';
@@ -129,30 +129,17 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
   throw finalError(request, outcome, 'notRetried', outcome.retryAfterMs ?? 0, 1);
 }
 
-async function connectRedis(url: string): Promise<Redis> {
-  // Fail at start-up, not on the first read, and never queue commands forever while Redis is away.
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    const where = new URL(url);
-    throw new Error(`cache.redisUrl must point at a reachable Redis, but ${where.host} did not answer`, { cause: error });
-  }
-  return redis;
-}
-
 /**
  * Builds the process-wide Graph pipeline. Every read passes these stages, in this order:
  *
  *   1. URL allowlist        resolveGraphUrl: only {root}/beta/... and {root}/v1.0/...
  *   2. per-operation dedupe  DataLoader in createUpstream (one tick's loads, one key each)
  *   3. single-flight         identical reads of concurrent operations share one call
- *   4. response cache        2xx GETs, per principal, TTL (memory LRU, or Redis)
+ *   4. response cache        2xx GETs, per principal, TTL (memory LRU, or Redis behind a breaker)
  *   5. envelopes             by version, at most min(batchSize, budget window) per `$batch`
  *   6. retry loop            429/503/504/timeouts, Retry-After first, deadline-aware
  *   7. concurrency           at most maxConcurrentEnvelopes in flight per operation
- *   8. rate budget           a slot per inner request, FIFO, per tenant (memory, or Redis)
+ *   8. rate budget           a slot per inner request, FIFO, per tenant (memory, or Redis behind a breaker)
  *   9. headers and timeout   token, client-request-id, Prefer, per-attempt timeout cut at the deadline
  *  10. HTTP                  keep-alive agent, response size cap, gzip
  *
@@ -165,7 +152,9 @@ export async function createGraphPipeline(
   const clock = internals.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   const root = new URL(options.root);
-  const redis = options.cache.redisUrl ? await connectRedis(options.cache.redisUrl) : undefined;
+  const redis = options.cache.redisUrl ? await connectRedis({ url: options.cache.redisUrl, ...options.redis }) : undefined;
+  // One breaker for budget and cache: they share the connection, so they are down together.
+  const breaker = redis ? new RedisBreaker(redis, options.redis.retryMs, clock, log) : undefined;
   const agent = createAgent(root, DEFAULT_MAX_SOCKETS);
 
   const transport = new GraphTransport({
@@ -175,11 +164,12 @@ export async function createGraphPipeline(
   if (options.rateLimit) {
     const windowMs = options.rateLimit.windowMs + BUDGET_SAFETY_MARGIN_MS;
     const local = new MemoryRateBudget(options.rateLimit.requests, windowMs, clock);
-    budget = redis ? new RedisRateBudget(redis, options.rateLimit.requests, windowMs, clock, local, log) : local;
+    budget = breaker ? new RedisRateBudget(breaker, options.rateLimit.requests, windowMs, clock, local) : local;
   }
   let cache: ResponseCache = noResponseCache;
   if (options.cache.ttlMs > 0) {
-    cache = redis ? new RedisResponseCache(redis, options.cache.ttlMs, log) : new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);
+    const local = new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);
+    cache = breaker ? new RedisResponseCache(breaker, options.cache.ttlMs, local) : local;
   }
   const parts: PipelineParts = {
     root,

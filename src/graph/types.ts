@@ -109,8 +109,13 @@ export type GraphCallEvent =
       readonly delayMs: number;
     }
   | { readonly type: 'budgetWait'; readonly tenant: string; readonly slots: number; readonly waitMs: number }
-  | { readonly type: 'cacheError'; readonly operation: 'get' | 'set'; readonly errorName: string }
-  | { readonly type: 'budgetError'; readonly errorName: string };
+  | { readonly type: 'redisError'; readonly operation: 'budget' | 'cacheGet' | 'cacheSet'; readonly errorName: string }
+  /** The Redis breaker opened (budget and cache now local) or closed (shared again), and why. */
+  | {
+      readonly type: 'redis';
+      readonly state: 'open' | 'closed';
+      readonly reason: 'connectionClosed' | 'ready' | 'commandsFailed' | 'commandsAnswered';
+    };
 
 /**
  * Everything the graph pipeline needs, complete and already validated: `src/config.ts` holds every default and
@@ -133,6 +138,8 @@ export interface GraphPipelineOptions {
   readonly rateLimit: { readonly requests: number; readonly windowMs: number } | null;
   /** Response cache for 2xx GETs, shared by all operations of one principal. `ttlMs: 0` turns it off. */
   readonly cache: { readonly ttlMs: number; readonly maxEntries: number; readonly redisUrl?: string };
+  /** How long one Redis command may take, and how long the Redis breaker stays open (README: Degraded modes). */
+  readonly redis: { readonly commandTimeoutMs: number; readonly retryMs: number };
   /** How a group of exactly one read travels: a plain GET (default) or a one-item `$batch`. */
   readonly singleRequest: 'plain' | 'batch';
   /** `false` is the benchmark's naive mode: one plain call per load, no batching, dedupe or cache. */

@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import Redis from 'ioredis';
 import { MemoryRateBudget } from '../../../src/graph/budget';
 import { RedisRateBudget } from '../../../src/graph/budget';
+import { RedisBreaker } from '../../../src/graph/redisBreaker';
 import { GraphThrottledError } from '../../../src/graph/errors';
 import type { GraphCallEvent } from '../../../src/graph/types';
 import { systemClock } from '../../../src/graph/types';
@@ -9,11 +11,13 @@ import { startRedis } from '../support/startRedis';
 let redis: Awaited<ReturnType<typeof startRedis>>;
 const clients: Redis[] = [];
 
-function budget(limit: number, windowMs: number, events: GraphCallEvent[] = []): RedisRateBudget {
-  // One connection per budget, as two gateway processes would have.
+async function budget(limit: number, windowMs: number, events: GraphCallEvent[] = []): Promise<RedisRateBudget> {
+  // One connection per budget, as two gateway processes would have; ready before use, as the pipeline's is.
   const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   clients.push(client);
-  return new RedisRateBudget(client, limit, windowMs, systemClock, new MemoryRateBudget(limit, windowMs, systemClock), (e) => events.push(e));
+  await once(client, 'ready');
+  const breaker = new RedisBreaker(client, 5_000, systemClock, (e) => events.push(e));
+  return new RedisRateBudget(breaker, limit, windowMs, systemClock, new MemoryRateBudget(limit, windowMs, systemClock));
 }
 
 beforeAll(async () => {
@@ -27,8 +31,8 @@ afterAll(async () => {
 
 describe('RedisRateBudget', () => {
   it('shares one window between two processes: slots taken by one are missing for the other', async () => {
-    const first = budget(5, 60_000);
-    const second = budget(5, 60_000);
+    const first = await budget(5, 60_000);
+    const second = await budget(5, 60_000);
     await expect(first.acquire('shared', 3, Date.now() + 1_000)).resolves.toBe(0);
     await expect(second.acquire('shared', 2, Date.now() + 1_000)).resolves.toBe(0);
     const refusal = await second.acquire('shared', 1, Date.now() + 1_000).catch((error: unknown) => error);
@@ -38,8 +42,8 @@ describe('RedisRateBudget', () => {
   });
 
   it('makes a caller wait for the window to slide, at least until the oldest slot leaves it', async () => {
-    const first = budget(2, 400);
-    const second = budget(2, 400);
+    const first = await budget(2, 400);
+    const second = await budget(2, 400);
     await first.acquire('sliding', 2, Date.now() + 5_000);
     const before = Date.now();
     const waited = await second.acquire('sliding', 1, Date.now() + 5_000);
@@ -48,7 +52,7 @@ describe('RedisRateBudget', () => {
   });
 
   it('reserves nothing for a refused caller, and keeps tenants apart', async () => {
-    const shared = budget(1, 60_000);
+    const shared = await budget(1, 60_000);
     await shared.acquire('a', 1, Date.now());
     await expect(shared.acquire('a', 1, Date.now() + 10)).rejects.toBeInstanceOf(GraphThrottledError);
     await expect(shared.acquire('b', 1, Date.now())).resolves.toBe(0);
@@ -57,13 +61,17 @@ describe('RedisRateBudget', () => {
     expect(await clients[0]!.zcard('grg:budget:a')).toBe(1);
   });
 
-  it('falls back to its own in-memory budget when Redis fails, and says so in the log', async () => {
+  it('uses its own in-memory budget while Redis is away, and says so in the log once', async () => {
     const events: GraphCallEvent[] = [];
-    const lonely = budget(3, 60_000, events);
-    const client = clients[clients.length - 1]!;
+    const lonely = await budget(3, 60_000, events);
+    // Disconnected here, so afterAll must not quit it again.
+    const client = clients.pop()!;
+    const closed = once(client, 'end');
     client.disconnect();
+    await closed;
     await expect(lonely.acquire('offline', 3, Date.now() + 1_000)).resolves.toBe(0);
     await expect(lonely.acquire('offline', 1, Date.now() + 1_000)).rejects.toBeInstanceOf(GraphThrottledError);
-    expect(events.filter((e) => e.type === 'budgetError')).toHaveLength(2);
+    // The connection closed: the breaker opened on ioredis' event, so neither acquire tried Redis.
+    expect(events).toEqual([{ type: 'redis', state: 'open', reason: 'connectionClosed' }]);
   });
 });

@@ -9,9 +9,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A throwaway redis-server on loopback, without persistence; `stop` kills exactly this process. */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
+export interface TestRedis {
+  readonly url: string;
+  readonly port: number;
+  /** The redis-server process, for tests that kill (SIGKILL) or pause (SIGSTOP) exactly this one. */
+  readonly pid: number;
+  /** Resolves when the process has exited, however it was stopped. */
+  readonly exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway redis-server on loopback, without persistence; `stop` kills exactly this process. `port`
+ * restarts one where a killed one listened, so that clients reconnect to it by themselves.
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
+  const port = options.port ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,8 +39,14 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    exited,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT');
+        child.kill('SIGTERM');
+      }
       await exited;
     },
   };

@@ -12,6 +12,7 @@ export function testPipelineOptions(root: string, overrides: Partial<GraphPipeli
     maxConcurrentEnvelopes: 4,
     rateLimit: null,
     cache: { ttlMs: 60_000, maxEntries: 1_000 },
+    redis: { commandTimeoutMs: 1_000, retryMs: 500 },
     singleRequest: 'plain',
     dedupe: true,
     backoff: { baseMs: 20, capMs: 100 },
