@@ -64,7 +64,8 @@ export async function connectRedis(settings: RedisSettings): Promise<Redis> {
 export class RedisBreaker {
   private failures = 0;
   private openUntil = 0;
-  private connected: boolean;
+  /** The state last logged, so that each move is logged once whichever signal came first. */
+  private open: boolean;
 
   constructor(
     readonly redis: Redis,
@@ -72,13 +73,13 @@ export class RedisBreaker {
     private readonly clock: Clock,
     private readonly log: (event: GraphCallEvent) => void,
   ) {
-    this.connected = redis.status === 'ready';
+    this.open = redis.status !== 'ready';
     redis.on('ready', () => {
       this.failures = 0;
       this.openUntil = 0;
-      this.report(true, 'ready');
+      this.move(false, 'ready');
     });
-    redis.on('close', () => this.report(false, 'connectionClosed'));
+    redis.on('close', () => this.move(true, 'connectionClosed'));
   }
 
   /** Whether commands are sent to Redis now; false sends the caller to its local twin. */
@@ -94,23 +95,23 @@ export class RedisBreaker {
     if (!this.closed) return undefined;
     try {
       const result = await command(this.redis);
-      if (this.failures >= REDIS_BREAKER_FAILURES) this.log({ type: 'redis', state: 'closed', reason: 'commandsAnswered' });
       this.failures = 0;
+      this.move(false, 'commandsAnswered');
       return result;
     } catch (error) {
       this.failures += 1;
       this.log({ type: 'redisError', operation, errorName: error instanceof Error ? error.name : 'unknown' });
       if (this.failures >= REDIS_BREAKER_FAILURES && this.clock.now() >= this.openUntil) {
         this.openUntil = this.clock.now() + this.retryMs;
-        this.log({ type: 'redis', state: 'open', reason: 'commandsFailed' });
+        this.move(true, 'commandsFailed');
       }
       return undefined;
     }
   }
 
-  private report(connected: boolean, reason: 'ready' | 'connectionClosed'): void {
-    if (this.connected === connected) return;
-    this.connected = connected;
-    this.log({ type: 'redis', state: connected ? 'closed' : 'open', reason });
+  private move(open: boolean, reason: Extract<GraphCallEvent, { type: 'redis' }>['reason']): void {
+    if (this.open === open) return;
+    this.open = open;
+    this.log({ type: 'redis', state: open ? 'open' : 'closed', reason });
   }
 }
