@@ -1,4 +1,5 @@
 import type { FaultRule } from './faults';
+import { DEFAULT_LOG_LIMIT } from './log';
 
 /** How to start the Graph reports emulator; every option has a default suitable for tests. */
 export interface EmulatorOptions {
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   rateLimit?: { requests: number; windowSeconds: number } | null;
   /** @default [] */
   faults?: FaultRule[];
+  /** Requests the log keeps, the oldest dropped first (`EMULATOR_LOG_LIMIT`). @default 10000 */
+  logLimit?: number;
 }
 
 const DEFAULT_PORT = 4010;
@@ -69,6 +72,7 @@ export function readEmulatorEnv(env: Env): EmulatorOptions & { host: string; por
     latencyMs: integer(env, 'EMULATOR_LATENCY_MS', 0, 600_000, 0, problems),
     maxPageSize: integer(env, 'EMULATOR_MAX_PAGE_SIZE', 1, 100_000, 100, problems),
     rateLimit: rateLimit(env, problems),
+    logLimit: integer(env, 'EMULATOR_LOG_LIMIT', 0, 10_000_000, DEFAULT_LOG_LIMIT, problems),
   };
   if (problems.length > 0) throw new Error(`Invalid emulator configuration:\n  ${problems.join('\n  ')}`);
   return options;

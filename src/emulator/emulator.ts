@@ -29,7 +29,7 @@ const QUERY_CACHE_ENTRIES = 64;
 
 /** Everything one running emulator shares across requests: data, log, knobs, and small caches. */
 export class EmulatorState {
-  readonly log = new RequestLog();
+  readonly log: RequestLog;
   readonly faults: FaultInjector;
   readonly limiter: SlidingWindowLimiter;
   readonly skipTokens = new SkipTokenCodec();
@@ -46,8 +46,9 @@ export class EmulatorState {
     readonly seed: number,
     readonly maxPageSize: number,
     readonly ignoreTop: boolean,
-    options: { latencyMs: number; rateLimit: { requests: number; windowSeconds: number } | null; faults: readonly FaultRule[] },
+    options: { latencyMs: number; rateLimit: { requests: number; windowSeconds: number } | null; faults: readonly FaultRule[]; logLimit?: number },
   ) {
+    this.log = new RequestLog(options.logLimit);
     this.latencyMs = options.latencyMs;
     this.limiter = new SlidingWindowLimiter(options.rateLimit);
     this.faults = new FaultInjector(options.faults);
@@ -144,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seed,
     positiveInteger('maxPageSize', options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE),
     options.ignoreTop ?? false,
-    { latencyMs: options.latencyMs ?? 0, rateLimit, faults: options.faults ?? [] },
+    { latencyMs: options.latencyMs ?? 0, rateLimit, faults: options.faults ?? [], ...(options.logLimit === undefined ? {} : { logLimit: options.logLimit }) },
   );
   const host = options.host ?? DEFAULT_HOST;
   let url = '';

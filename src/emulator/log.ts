@@ -28,39 +28,65 @@ export interface RequestRecord {
 /** How a record counts: a plain request or an inner request uses Graph's budget, an envelope does not. */
 type RequestKind = 'plain' | 'envelope' | 'inner';
 
+/** Records kept by default: a day of a busy emulator would otherwise keep every request it ever saw. */
+export const DEFAULT_LOG_LIMIT = 10_000;
+
 /**
- * Every request the emulator handled, in arrival order. Records are appended when a request arrives and
- * completed (status, body) in place, so a test reading the log after its responses sees final values.
+ * The requests the emulator handled, in arrival order: the last `limit` of them (oldest dropped first;
+ * `dropped` says how many). Records are appended when a request arrives and completed (status, body) in
+ * place, so a test reading the log after its responses sees final values.
  */
 export class RequestLog {
   private records: RequestRecord[] = [];
+  /** Records before this index are dropped; compacted once they are as many as the limit. */
+  private start = 0;
   private readonly envelopes = new WeakSet<RequestRecord>();
   private seq = 0;
+  private droppedCount = 0;
 
-  /** Every handled request: outer HTTP requests and inner `$batch` requests. */
+  constructor(readonly limit: number = DEFAULT_LOG_LIMIT) {
+    if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`log limit must be a whole number of records, 0 or more, but got: ${limit}`);
+  }
+
+  /** Every kept request: outer HTTP requests and inner `$batch` requests. */
   all(): RequestRecord[] {
-    return [...this.records];
+    return this.records.slice(this.start);
   }
 
   /** What hit the socket: outer HTTP requests, `$batch` envelopes included. */
   http(): RequestRecord[] {
-    return this.records.filter((r) => r.batch === undefined);
+    return this.all().filter((r) => r.batch === undefined);
   }
 
   /** What counts against Graph's budget: plain requests and each inner request, not the envelopes. */
   counted(): RequestRecord[] {
-    return this.records.filter((r) => !this.envelopes.has(r));
+    return this.all().filter((r) => !this.envelopes.has(r));
+  }
+
+  /** Records dropped to keep within `limit` since the last `clear`. */
+  get dropped(): number {
+    return this.droppedCount;
   }
 
   clear(): void {
     this.records = [];
+    this.start = 0;
+    this.droppedCount = 0;
   }
 
   /** Appends a record; `seq` is assigned here so it follows arrival order. */
   add(record: Omit<RequestRecord, 'seq'>, kind: RequestKind): RequestRecord {
     const added: RequestRecord = { seq: ++this.seq, ...record };
-    this.records.push(added);
     if (kind === 'envelope') this.envelopes.add(added);
+    this.records.push(added);
+    while (this.records.length - this.start > this.limit) {
+      this.start += 1;
+      this.droppedCount += 1;
+    }
+    if (this.start > 0 && this.start >= this.limit) {
+      this.records = this.records.slice(this.start);
+      this.start = 0;
+    }
     return added;
   }
 }

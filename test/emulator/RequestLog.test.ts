@@ -40,4 +40,35 @@ describe('RequestLog', () => {
       await emulator.stop();
     }
   });
+
+  it('keeps only the last `logLimit` records, oldest dropped first, and says how many it dropped', async () => {
+    const emulator = await startEmulator({ users: 5, logLimit: 3 });
+    try {
+      for (let i = 1; i <= 4; i += 1) await call(`${emulator.url}/beta/reports/credentialUserRegistrationDetails?$top=${i}`);
+      await call(`${emulator.url}/beta/$batch`, {
+        json: { requests: [{ id: 'a', method: 'GET', url: '/reports/getCredentialUserRegistrationCount' }, { id: 'b', method: 'GET', url: '/reports/getCredentialUserRegistrationCount' }] },
+      });
+      // 4 plain requests, 1 envelope, 2 inner requests: 7 records, the last 3 kept.
+      expect(emulator.log.all().map((r) => r.seq)).toEqual([5, 6, 7]);
+      expect(emulator.log.dropped).toBe(4);
+      expect(emulator.log.counted().map((r) => r.seq)).toEqual([6, 7]);
+      expect(emulator.log.http().map((r) => r.seq)).toEqual([5]);
+      for (let i = 0; i < 10; i += 1) await call(`${emulator.url}/beta/reports/getCredentialUserRegistrationCount`);
+      expect(emulator.log.all().map((r) => r.seq)).toEqual([15, 16, 17]);
+      expect(emulator.log.dropped).toBe(14);
+      emulator.log.clear();
+      expect([emulator.log.all(), emulator.log.dropped]).toEqual([[], 0]);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
+  it('keeps 10 000 records by default', async () => {
+    const emulator = await startEmulator({ users: 5 });
+    try {
+      expect(emulator.log.limit).toBe(10_000);
+    } finally {
+      await emulator.stop();
+    }
+  });
 });
