@@ -1,5 +1,6 @@
 import type { ContenderId } from './contenders/ContenderId';
 import type { MeshBuild } from './contenders/MeshBuild';
+import { startRedis, type TestRedis } from '../graph/support/startRedis';
 import { startContender } from './contenders/startContender';
 import type { EmulatorControl } from './emulator/EmulatorControl';
 import type { Tenant } from './emulator/Tenant';
@@ -21,12 +22,18 @@ export async function runScenario(scenario: Scenario, contender: ContenderId, co
   if (skipped !== undefined) return { scenario, contender, outcome: { kind: 'skipped', reason: skipped } };
   const { settings, emulator, tenant } = context;
   const budget = settings.throttleBudget;
-  const env = { ...scenario.env, ...(scenario.budget ? { GRAPH_RATE_LIMIT: `${budget.requests}/${budget.windowSeconds}s` } : {}) };
+  const redis: TestRedis | null = scenario.redis ? await startRedis() : null;
+  const env = { ...scenario.env, ...(scenario.budget ? { GRAPH_RATE_LIMIT: `${budget.requests}/${budget.windowSeconds}s` } : {}), ...(redis ? { REDIS_URL: redis.url } : {}) };
   let server;
   try {
     server = await startContender(contender, emulator.url, env, context.mesh);
   } catch (error) {
+    await redis?.stop();
     return { scenario, contender, outcome: { kind: 'broken', reason: error instanceof Error ? error.message : String(error) } };
+  }
+  if (redis && scenario.redis === 'killed') {
+    process.kill(redis.pid, 'SIGKILL');
+    await redis.exited;
   }
   try {
     const api = contender === 'naive' ? 'gateway' : contender;
@@ -55,5 +62,6 @@ export async function runScenario(scenario: Scenario, contender: ContenderId, co
     };
   } finally {
     await server.stop();
+    await redis?.stop();
   }
 }

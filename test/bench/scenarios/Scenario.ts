@@ -19,6 +19,11 @@ export interface Scenario {
   readonly faults?: readonly FaultRule[];
   /** Graph's budget enforced by the emulator and configured in the gateway (BENCH_THROTTLE_*). */
   readonly budget?: boolean;
+  /**
+   * A real redis-server for the gateway's shared budget and cache (`REDIS_URL`): `up`, or `killed` by PID once
+   * the gateway has connected, so the run measures the degraded mode (README: Degraded modes).
+   */
+  readonly redis?: 'up' | 'killed';
   /** Upstream HTTP requests one operation needs at the least (the target for the gateway). */
   readonly minimumHttpPerOp?: number;
   operations(api: Api, tenant: Tenant): ApiOperations;

@@ -24,6 +24,19 @@ export function allScenarios(settings: BenchSettings): Scenario[] {
       target: false,
       env: { GRAPH_CACHE_TTL_SECONDS: null },
     }),
+    // The default cache and a budget that never waits, both in Redis: every operation asks Redis for a cache
+    // entry and for a budget slot, or, once Redis is killed, the process's own cache and budget.
+    ...(['up', 'killed'] as const).map((redis) =>
+      firstPageScenario({
+        id: `redis-${redis}`,
+        title: `the first page, default cache and budget in Redis, Redis ${redis === 'up' ? 'up' : 'killed (breaker open)'}`,
+        mode: 'throughput',
+        contenders: ['gateway'],
+        target: false,
+        env: { GRAPH_CACHE_TTL_SECONDS: null, GRAPH_RATE_LIMIT: '100000/1s' },
+        redis,
+      }),
+    ),
     usageEventsScenario({ id: 'usage', title: '50 registrations with their usage events', mode: 'throughput', contenders: EVERYONE, target: true }),
     usageEventsScenario({
       id: 'usage-coalesce',

@@ -15,6 +15,7 @@ export interface FirstPageOptions {
   readonly mode: Scenario['mode'];
   readonly contenders: readonly ContenderId[];
   readonly env?: Scenario['env'];
+  readonly redis?: Scenario['redis'];
   /** Every operation identical (one ordering) instead of round-robin orderings. */
   readonly identical?: boolean;
   /** Also select `authMethods`, whose values include members the CSDL enum lacks. */
@@ -48,5 +49,5 @@ export function firstPageScenario(options: FirstPageOptions): Scenario {
         };
     }
   };
-  return { id: options.id, title: options.title, mode: options.mode, tenant: 'main', contenders: options.contenders, ...(options.env ? { env: options.env } : {}), ...(options.target ? { minimumHttpPerOp: 1 } : {}), operations };
+  return { id: options.id, title: options.title, mode: options.mode, tenant: 'main', contenders: options.contenders, ...(options.env ? { env: options.env } : {}), ...(options.redis ? { redis: options.redis } : {}), ...(options.target ? { minimumHttpPerOp: 1 } : {}), operations };
 }

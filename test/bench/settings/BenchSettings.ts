@@ -19,4 +19,6 @@ export interface BenchSettings {
   /** The throttled scenario's budget: Graph's 5 per 10 s, sped up so a run fits in seconds. */
   readonly throttleBudget: { readonly requests: number; readonly windowSeconds: number };
   readonly mesh: boolean;
+  /** Scenario ids to run (BENCH_SCENARIOS, comma-separated); null runs all and rewrites RESULTS.md. */
+  readonly scenarios: readonly string[] | null;
 }
