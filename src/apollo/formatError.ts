@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { CallerAuthError, CallerForbiddenError } from '../auth/callers';
 import { UpstreamAuthError } from '../auth/graphTokens';
+import { callerRefusal } from '../operation/context';
 import { BadUserInputError, ErrorCode, ForbiddenError, UpstreamError, UpstreamThrottledError, UpstreamUnavailableError } from '../errors';
 import { GraphCallError, GraphHttpError, GraphRefusedRequestError, GraphThrottledError, GraphUnavailableError, ODataCompileError } from '../graph/errors';
 
@@ -13,6 +15,8 @@ const CALLER_REFUSALS = new Set(['invalid_grant', 'consent_required', 'interacti
  */
 export function toGraphQLError(error: unknown): unknown {
   if (error instanceof UpstreamAuthError) return fromTokenFailure(error);
+  // The caller's token ran out during the operation (obo): a refusal of the caller, not a fault of ours.
+  if (error instanceof CallerAuthError || error instanceof CallerForbiddenError) return callerRefusal(error);
   if (error instanceof GraphQLError || !(error instanceof GraphCallError)) return error;
   const { httpStatus, graphCode, requestId } = error.details;
   if (error instanceof GraphThrottledError) return new UpstreamThrottledError(error.retryAfterSeconds, requestId, error);

@@ -34,7 +34,8 @@ export interface TokenProvider {
    */
   getToken(caller: Caller): Promise<string | null>;
   /**
-   * Whose data an upstream answer is: the partition for response caches and single-flight.
+   * Whose data an upstream answer is: the partition for response caches and single-flight. In `obo` mode
+   * it refuses the callers getToken would refuse (same errors), so the context refuses them before any call.
    * `none` and `app`: one identity for every caller. `obo`: `obo:<sha256 of the caller's token>`,
    * so no two tokens ever share an answer, not even one user's renewed token: that costs a cold
    * cache once an hour and rules out serving data granted to an older token.
@@ -132,13 +133,16 @@ export function createOboTokenProvider(settings: TokenProviderSettings): TokenPr
     if (caller.kind === 'app') {
       throw new CallerForbiddenError('user_required', 'GRAPH_AUTH=obo acts on behalf of users, but the caller holds an app-only token');
     }
+    // The caller check allows a clock tolerance past `exp`; Entra allows none for the exchange.
+    if (caller.expiresAt <= Date.now()) {
+      throw new CallerAuthError('expired', "the caller's token has expired, so it cannot be exchanged on behalf of the caller");
+    }
     return caller;
   };
   return {
     async getToken(caller) {
       const user = userCallerOf(caller);
-      const ttl = user.expiresAt - Date.now();
-      if (ttl <= 0) throw new CallerAuthError('expired', "the caller's token has expired, so it cannot be exchanged on behalf of the caller");
+      const ttl = Math.max(1, user.expiresAt - Date.now());
       let getGraphToken = credentials.get(user.tokenHash);
       if (getGraphToken === undefined) {
         const userAssertionToken = user.token;

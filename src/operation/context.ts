@@ -47,11 +47,11 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
   const unknownEnumValues = new Set<string>();
 
   return async (req, requestId) => {
-    const caller = await authenticate(deps.authenticator, req.headers.authorization);
+    const { caller, principal } = await authenticate(deps.authenticator, tokens, req.headers.authorization);
     const logger = deps.logger.child({ requestId });
     const stats = new OperationStats();
     const upstream = createUpstream(pipeline, {
-      principal: tokens.principalOf(caller),
+      principal,
       tenant: caller.kind === 'anonymous' ? (config.azure.tenantId ?? 'default') : caller.tenantId,
       getToken: () => tokens.getToken(caller),
       deadline: Date.now() + config.gateway.deadlineMs,
@@ -84,20 +84,30 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
  * The caller, or the refusal as Apollo's own channel carries it: a coded GraphQLError whose
  * `extensions.http` sets the status (401, 403) and, for 401, the RFC 6750 challenge. The context function is
  * the one path by which a request reaches the resolvers, and it runs before the operation is parsed, so a
- * refused caller costs no parsing and no upstream call.
+ * refused caller costs no parsing and no upstream call. The token provider's refusals (`obo`: an app-only
+ * caller, a token past `exp` but inside the clock tolerance) are asked here too, through `principalOf`.
  */
-async function authenticate(authenticator: CallerAuthenticator, header: string | undefined): Promise<Caller> {
+async function authenticate(authenticator: CallerAuthenticator, tokens: TokenProvider, header: string | undefined): Promise<{ caller: Caller; principal: string }> {
   try {
-    return await authenticator.authenticate(header);
+    const caller = await authenticator.authenticate(header);
+    return { caller, principal: tokens.principalOf(caller) };
   } catch (error) {
-    if (error instanceof CallerForbiddenError) {
-      throw new CodedError(ErrorCode.FORBIDDEN, error.message, { http: { status: 403 } }, error);
-    }
-    if (error instanceof CallerAuthError) {
-      // RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error.
-      const challenge = error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"`;
-      throw new UnauthenticatedError('A valid bearer token for this gateway is required', error, challenge);
-    }
-    throw error;
+    throw callerRefusal(error);
   }
+}
+
+/**
+ * A caller refusal as the coded error a client sees: 403 FORBIDDEN or 401 UNAUTHENTICATED with its
+ * challenge (RFC 6750: a request with no credentials gets a bare challenge, a bad token names the error).
+ * Anything else is returned unchanged.
+ */
+export function callerRefusal(error: unknown): unknown {
+  if (error instanceof CallerForbiddenError) {
+    return new CodedError(ErrorCode.FORBIDDEN, error.message, { http: { status: 403 } }, error);
+  }
+  if (error instanceof CallerAuthError) {
+    const challenge = error.reason === 'missing' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.reason}"`;
+    return new UnauthenticatedError('A valid bearer token for this gateway is required', error, challenge);
+  }
+  return error;
 }

@@ -70,6 +70,29 @@ describe('caller authentication and on-behalf-of tokens, through the running gat
     expect(gw.emulator.log.all()).toHaveLength(0);
   });
 
+  it('answers an app-only caller 403 FORBIDDEN in obo mode (it has no user to act for), before any token or upstream call', async () => {
+    const before = idp.counts();
+    const appOnly = await idp.signCallerToken(idp.callerClaims({ scp: undefined, idtyp: 'app', roles: ['Reports.Read.All'] }));
+    const res = await gw.query(QUERY, undefined, bearer(appOnly));
+    expect(res.status).toBe(403);
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(res.body.errors?.[0]?.message).toBe('GRAPH_AUTH=obo acts on behalf of users, but the caller holds an app-only token');
+    expect(gw.emulator.log.all()).toHaveLength(0);
+    expect(idp.counts().onBehalfOf).toBe(before.onBehalfOf);
+  });
+
+  it('answers a token past exp but inside the clock tolerance 401 UNAUTHENTICATED (expired), not a masked error, in obo mode', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const before = idp.counts();
+    const justExpired = await idp.signCallerToken(idp.callerClaims({ exp: now - 20, iat: now - 3600, nbf: now - 3600 }));
+    const res = await gw.query(QUERY, undefined, bearer(justExpired));
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="expired"');
+    expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(gw.emulator.log.all()).toHaveLength(0);
+    expect(idp.counts().onBehalfOf).toBe(before.onBehalfOf);
+  });
+
   it("reuses one upstream token for a caller's 20 operations", async () => {
     const token = await idp.signCallerToken(idp.callerClaims({ oid: 'user-reuse' }));
     const before = idp.counts().onBehalfOf;
