@@ -43,15 +43,26 @@ const JWKS_COOLDOWN_MS = 30_000;
 const JWKS_MAX_AGE_MS = 10 * 60_000;
 
 /**
+ * After a failed metadata read, the failure is served for 1 s, then 2, 4, … up to 60 s: during an Entra
+ * outage every request would otherwise fetch the metadata again (README: Security).
+ */
+export const METADATA_RETRY_BASE_MS = 1_000;
+export const METADATA_RETRY_CAP_MS = 60_000;
+
+/**
  * The tenant's signing keys, found through its OpenID metadata (read once, on first use) and then
- * fetched and cached by jose. A failed metadata read is not remembered: the next token tries again.
+ * fetched and cached by jose. A failed metadata read is remembered for a backoff interval (doubling from
+ * METADATA_RETRY_BASE_MS to METADATA_RETRY_CAP_MS), in which every token gets the same failure at once.
  */
 export function createTenantKeySet(options: {
   readonly authorityHost: string;
   readonly tenantId: string;
   readonly expectedIssuer: string;
   readonly agent?: Agent;
+  /** Epoch milliseconds; tests pass a fake clock. @default Date.now */
+  readonly now?: () => number;
 }): JWTVerifyGetKey {
+  const now = options.now ?? Date.now;
   const metadataUrl = new URL(`${options.authorityHost}/${options.tenantId}/v2.0/.well-known/openid-configuration`);
   let keys: Promise<JWTVerifyGetKey> | undefined;
   const load = async (): Promise<JWTVerifyGetKey> => {
@@ -72,11 +83,26 @@ export function createTenantKeySet(options: {
       cacheMaxAge: JWKS_MAX_AGE_MS,
     });
   };
+  let failures = 0;
+  let retryAt = 0;
   return async (header, token) => {
-    keys ??= load().catch((error: unknown) => {
-      keys = undefined;
-      throw error;
-    });
+    if (keys === undefined || (failures > 0 && now() >= retryAt)) {
+      retryAt = Number.POSITIVE_INFINITY; // until this attempt settles, later tokens share it
+      const attempt: Promise<JWTVerifyGetKey> = load().then(
+        (loaded) => {
+          failures = 0;
+          return loaded;
+        },
+        (error: unknown) => {
+          failures += 1;
+          retryAt = now() + Math.min(METADATA_RETRY_CAP_MS, METADATA_RETRY_BASE_MS * 2 ** (failures - 1));
+          throw error;
+        },
+      );
+      // Concurrent tokens share the attempt; a failed one stays here (failing fast) until retryAt.
+      attempt.catch(() => undefined);
+      keys = attempt;
+    }
     return (await keys)(header, token);
   };
 }
