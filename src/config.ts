@@ -33,6 +33,8 @@ export interface Config {
     readonly auth: 'entra' | 'none';
     readonly audiences: readonly string[];
     readonly requiredRoles: readonly string[];
+    /** In production, the roles or scopes (any one) a caller needs to receive `x-gateway-stats`; empty = nobody. */
+    readonly statsRoles: readonly string[];
     readonly corsOrigins: readonly string[] | '*';
     readonly deadlineMs: number;
     readonly cursorSecret: string | null;
@@ -230,6 +232,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       auth: gatewayAuth,
       audiences,
       requiredRoles: r.list('GATEWAY_REQUIRED_ROLES') ?? [],
+      statsRoles: r.list('GATEWAY_STATS_ROLES') ?? [],
       corsOrigins: cors === undefined ? (production ? [] : '*') : cors.includes('*') ? '*' : cors,
       deadlineMs: r.integer('GATEWAY_DEADLINE_MS', DEFAULT_DEADLINE_MS, 1000, 600_000),
       cursorSecret,

@@ -102,7 +102,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       // Federated traces would carry resolver errors and timings to any router that asks; our own log has both.
       ApolloServerPluginInlineTraceDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      operationLogPlugin(),
+      operationLogPlugin({ production: config.production, statsRoles: config.gateway.statsRoles }),
       upstreamCostPlugin(config.gateway.maxCost),
     ],
   });

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type FragmentDefinitionNode, getNamedType, GraphQLError, type GraphQLObjectType, type GraphQLSchema, isObjectType, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule, valueFromAST } from 'graphql';
+import type { Caller } from '../auth/callers';
 import { UpstreamAuthError } from '../auth/graphTokens';
 import type { Config } from '../config';
 import { ErrorCode } from '../errors';
@@ -118,14 +119,25 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
 export const STATS_HEADER = 'x-gateway-stats';
 
 /**
+ * Who may read the upstream counts: anyone outside production; in production only a caller holding one of
+ * `statsRoles` (GATEWAY_STATS_ROLES) as an app role or scope, since the counts and upstream request ids
+ * tell an outsider how the gateway spends the tenant's budget. Others' header is ignored, not refused.
+ */
+export function mayReadStats(caller: Caller, settings: { readonly production: boolean; readonly statsRoles: readonly string[] }): boolean {
+  if (!settings.production) return true;
+  if (caller.kind === 'anonymous') return false;
+  return settings.statsRoles.some((role) => caller.roles.includes(role) || caller.scopes.includes(role));
+}
+
+/**
  * One log line per operation with its upstream counts, and the same counts in the response when the
  * caller asks. Also stamps the request id on masked errors so an operator can find the log line.
  */
-export function operationLogPlugin(): ApolloServerPlugin<GatewayContext> {
+export function operationLogPlugin(settings: Parameters<typeof mayReadStats>[1]): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       const started = performance.now();
-      const wantsStats = request.http?.headers.get(STATS_HEADER) === 'true';
+      const wantsStats = request.http?.headers.get(STATS_HEADER) === 'true' && mayReadStats(contextValue.caller, settings);
       return {
         // What a client sees as INTERNAL_SERVER_ERROR is logged here, so the request id leads to a cause.
         async didEncounterErrors({ errors }) {

@@ -169,3 +169,38 @@ describe('required roles', () => {
     }
   });
 });
+
+describe('x-gateway-stats in production', () => {
+  it('answers the upstream counts only to callers holding a GATEWAY_STATS_ROLES role or scope', async () => {
+    const idp = await startOidcProvider();
+    const gw = await startGateway({
+      emulator: { users: 3 },
+      httpsAgent: idp.httpsAgent,
+      env: {
+        NODE_ENV: 'production',
+        GRAPH_AUTH: 'none',
+        GATEWAY_AUTH: 'entra',
+        AZURE_TENANT_ID: idp.tenantId,
+        AZURE_AUTHORITY_HOST: idp.authorityHost,
+        GATEWAY_AUDIENCE: idp.apiAudience,
+        GATEWAY_STATS_ROLES: 'Gateway.Diagnostics',
+      },
+    });
+    try {
+      const stats = { 'x-gateway-stats': 'true' };
+      const asks = async (claims: Record<string, unknown>) => {
+        const token = await idp.signCallerToken(idp.callerClaims(claims));
+        const res = await gw.query(QUERY, undefined, { ...stats, authorization: `Bearer ${token}` });
+        expect(res.body.errors).toBeUndefined();
+        return res.body.extensions?.upstream;
+      };
+      expect(await asks({})).toBeUndefined();
+      expect(await asks({ roles: ['Reports.Read.All'] })).toBeUndefined();
+      expect(await asks({ roles: ['Gateway.Diagnostics'] })).toMatchObject({ innerRequests: expect.any(Number) });
+      expect(await asks({ scp: 'Reports.Read Gateway.Diagnostics' })).toMatchObject({ innerRequests: expect.any(Number) });
+    } finally {
+      await gw.stop();
+      await idp.close();
+    }
+  });
+});

@@ -22,6 +22,12 @@ describe('production mode', () => {
   afterAll(() => gw.stop());
   beforeEach(() => gw.emulator.log.clear());
 
+  it('ignores x-gateway-stats from anonymous callers (the counts are for holders of GATEWAY_STATS_ROLES)', async () => {
+    const res = await gw.query('{ userRegistrationDetails(first: 1) { nodes { id } } }', undefined, { 'x-gateway-stats': 'true' });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.extensions?.upstream).toBeUndefined();
+  });
+
   it('refuses introspection', async () => {
     const res = await gw.query('{ __schema { types { name } } }');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
