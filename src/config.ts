@@ -38,6 +38,8 @@ export interface Config {
     readonly corsOrigins: readonly string[] | '*';
     readonly deadlineMs: number;
     readonly cursorSecret: string | null;
+    /** How long a cursor stays valid after it is issued. */
+    readonly cursorTtlSeconds: number;
     readonly bodyLimitBytes: number;
     readonly maxDepth: number;
     readonly maxAliases: number;
@@ -173,6 +175,8 @@ export const DEFAULT_RATE_LIMIT = '5/10s';
 export const DEFAULT_MAX_PAGES_PER_PAGE = 10;
 export const DEFAULT_BODY_LIMIT_BYTES = 100_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** A day: long enough to page through any report by hand, short enough that a leaked cursor goes stale. */
+export const DEFAULT_CURSOR_TTL_SECONDS = 86_400;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Reads the environment once; throws `ConfigError` listing every invalid variable. The result is frozen. */
@@ -236,6 +240,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       corsOrigins: cors === undefined ? (production ? [] : '*') : cors.includes('*') ? '*' : cors,
       deadlineMs: r.integer('GATEWAY_DEADLINE_MS', DEFAULT_DEADLINE_MS, 1000, 600_000),
       cursorSecret,
+      cursorTtlSeconds: r.integer('GATEWAY_CURSOR_TTL_SECONDS', DEFAULT_CURSOR_TTL_SECONDS, 60, 31_536_000),
       bodyLimitBytes: r.integer('GATEWAY_BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT_BYTES, 1000, 10_000_000),
       maxDepth: r.integer('GATEWAY_MAX_DEPTH', 10, 1, 100),
       maxAliases: r.integer('GATEWAY_MAX_ALIASES', 50, 0, 1000),

@@ -148,6 +148,9 @@ export class ConnectionFetcher {
       return { url: payload.url, skip: payload.skip };
     } catch (error) {
       if (!(error instanceof CursorError)) throw error;
+      if (error.reason === 'expired') {
+        throw new BadUserInputError(`\`${prefix}after\` must be a cursor issued within the last ${this.codec.ttlSeconds} s, but got one that has expired`, `${prefix}after`, error);
+      }
       throw new BadUserInputError(
         `\`${prefix}after\` must be a cursor this gateway issued for the same field, filter and order, but got one that is ${error.reason}`,
         `${prefix}after`,

@@ -43,7 +43,7 @@ export interface ContextDeps {
  */
 export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, requestId: string) => Promise<GatewayContext> {
   const { config, pipeline, tokens } = deps;
-  const codec = new CursorCodec(deps.cursorKey);
+  const codec = new CursorCodec(deps.cursorKey, { ttlSeconds: config.gateway.cursorTtlSeconds });
   const unknownEnumValues = new Set<string>();
 
   return async (req, requestId) => {

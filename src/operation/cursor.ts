@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DEFAULT_CURSOR_TTL_SECONDS } from '../config';
 import { isRelativeGraphUrl } from '../graph/urls';
 
 /** What a cursor carries, signed; clients see it only as an opaque string. */
@@ -16,14 +17,16 @@ export interface CursorPayload {
 /**
  * - `malformed`: not in the cursor format at all (charset, length, encoding, shape);
  * - `tampered`: in the format, signed with this gateway's key id, but the signature does not match;
- * - `foreign`: genuine, but for another report, filter or order, another cursor version or another key.
+ * - `foreign`: genuine, but for another report, filter or order, another cursor version or another key;
+ * - `expired`: genuine and for this field, but issued longer ago than the cursor lifetime.
  */
-type CursorErrorReason = 'malformed' | 'tampered' | 'foreign';
+type CursorErrorReason = 'malformed' | 'tampered' | 'foreign' | 'expired';
 
 const EXPLANATIONS: Readonly<Record<CursorErrorReason, string>> = {
   malformed: 'it is not in the cursor format',
   tampered: 'its signature does not match its content',
   foreign: 'it was issued for another report, filter or order, or by another gateway key',
+  expired: 'it has expired',
 };
 
 /**
@@ -50,29 +53,40 @@ const MIN_KEY_BYTES = 32;
 const KEY_ID_BYTES = 6;
 const MAX_SKIP = 1000;
 const MAX_NAME_LENGTH = 128;
-const FORMAT_VERSION = '1';
+/** 2: the payload carries `iat`, its issue time in epoch seconds (version 1 cursors are refused as foreign). */
+const FORMAT_VERSION = '2';
 const SHAPE = /^([0-9]{1,3})\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{1,4000})\.([A-Za-z0-9_-]{22})$/;
 
 /**
  * Signs and checks `after` cursors: `1.<key id>.<base64url JSON payload>.<base64url HMAC>`. The HMAC
  * covers everything before the last dot. The key id (an HMAC of a fixed label, so it reveals nothing
  * about the key) lets a cursor from a rotated or other gateway key be told apart from a forged one.
- * Encoding is deterministic: one payload, one cursor.
+ * Encoding is deterministic: one payload and issue second, one cursor. A cursor lives `ttlSeconds` after
+ * it is issued (GATEWAY_CURSOR_TTL_SECONDS): the upstream page it names is not kept by Graph forever, and a
+ * leaked cursor should not stay a key to a page of the report.
  */
 export class CursorCodec {
   private readonly keyId: string;
+  readonly ttlSeconds: number;
+  private readonly now: () => number;
 
-  constructor(private readonly key: Uint8Array) {
+  constructor(
+    private readonly key: Uint8Array,
+    options: { readonly ttlSeconds?: number; readonly now?: () => number } = {},
+  ) {
     if (!(key instanceof Uint8Array) || key.length < MIN_KEY_BYTES) {
       throw new RangeError(`the cursor key must be at least ${MIN_KEY_BYTES} bytes, but got: ${key?.length ?? 0}`);
     }
+    this.ttlSeconds = options.ttlSeconds ?? DEFAULT_CURSOR_TTL_SECONDS;
+    this.now = options.now ?? Date.now;
     this.keyId = this.mac('graph-reports-gateway cursor key id').subarray(0, KEY_ID_BYTES).toString('base64url');
   }
 
   /** Throws `TypeError` for a payload the gateway should never build: that is a bug, not bad input. */
   encode(payload: CursorPayload): string {
     if (!isValidPayload(payload)) throw new TypeError('cursor payload has a field out of range or of the wrong type');
-    const json = JSON.stringify({ report: payload.report, scope: payload.scope, url: payload.url, skip: payload.skip });
+    const iat = Math.floor(this.now() / 1000);
+    const json = JSON.stringify({ report: payload.report, scope: payload.scope, url: payload.url, skip: payload.skip, iat });
     const signed = `${FORMAT_VERSION}.${this.keyId}.${Buffer.from(json, 'utf8').toString('base64url')}`;
     const cursor = `${signed}.${this.mac(signed).subarray(0, MAC_BYTES).toString('base64url')}`;
     if (cursor.length > MAX_CURSOR_LENGTH) throw new TypeError(`cursor would be ${cursor.length} characters, over ${MAX_CURSOR_LENGTH}`);
@@ -92,9 +106,13 @@ export class CursorCodec {
     const expected = this.mac(cursor.slice(0, cursor.lastIndexOf('.'))).subarray(0, MAC_BYTES);
     if (!timingSafeEqual(sent, expected)) throw new CursorError('tampered');
 
-    const payload = parseJson(bytes);
-    if (!isValidPayload(payload)) throw new CursorError('malformed');
+    const signed = parseJson(bytes);
+    if (!isSignedPayload(signed)) throw new CursorError('malformed');
+    const { iat, ...payload } = signed;
     if (payload.report !== expect.report || payload.scope !== expect.scope) throw new CursorError('foreign');
+    if (Math.floor(this.now() / 1000) - iat > this.ttlSeconds) {
+      throw new CursorError('expired', `\`after\` is a cursor that has expired: a cursor is valid for ${this.ttlSeconds} s after it is issued`);
+    }
     return payload;
   }
 
@@ -115,6 +133,12 @@ function parseJson(bytes: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+function isSignedPayload(value: unknown): value is CursorPayload & { readonly iat: number } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { iat, ...payload } = value as Record<string, unknown>;
+  return typeof iat === 'number' && Number.isSafeInteger(iat) && iat >= 0 && isValidPayload(payload);
 }
 
 function isValidPayload(value: unknown): value is CursorPayload {

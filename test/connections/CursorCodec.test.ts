@@ -12,7 +12,11 @@ const PAYLOAD: CursorPayload = {
   skip: 17,
 };
 const EXPECT = { report: PAYLOAD.report, scope: PAYLOAD.scope };
-const codec = new CursorCodec(KEY);
+/** The codecs' clock: cursors are issued and read at this moment unless a test moves it. */
+let now = Date.UTC(2026, 5, 1, 12, 0, 0);
+const ISSUED = Math.floor(now / 1000);
+const clock = { now: () => now };
+const codec = new CursorCodec(KEY, clock);
 
 function reasonOf(cursor: string, expect = EXPECT, decoder = codec): string {
   try {
@@ -27,24 +31,28 @@ function reasonOf(cursor: string, expect = EXPECT, decoder = codec): string {
 /** A cursor in the right format and correctly signed with KEY, around an arbitrary JSON body. */
 function signedAround(json: string): string {
   const keyId = createHmac('sha256', KEY).update('graph-reports-gateway cursor key id').digest().subarray(0, 6).toString('base64url');
-  const signed = `1.${keyId}.${Buffer.from(json).toString('base64url')}`;
+  const signed = `2.${keyId}.${Buffer.from(json).toString('base64url')}`;
   return `${signed}.${createHmac('sha256', KEY).update(signed).digest().subarray(0, 16).toString('base64url')}`;
 }
 
 describe('CursorCodec', () => {
+  beforeEach(() => {
+    now = ISSUED * 1000;
+  });
+
   it('gives back the payload it encoded', () => {
     expect(codec.decode(codec.encode(PAYLOAD), EXPECT)).toEqual(PAYLOAD);
   });
 
   it('issues the same cursor for the same payload and key, and another one for another skip', () => {
     const cursor = codec.encode(PAYLOAD);
-    expect(new CursorCodec(Buffer.from(KEY)).encode({ ...PAYLOAD })).toBe(cursor);
+    expect(new CursorCodec(Buffer.from(KEY), clock).encode({ ...PAYLOAD })).toBe(cursor);
     expect(codec.encode({ ...PAYLOAD, skip: 18 })).not.toBe(cursor);
   });
 
   it('issues cursors of URL-safe characters only, that do not show the URL in clear text', () => {
     const cursor = codec.encode(PAYLOAD);
-    expect(cursor).toMatch(/^1\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+    expect(cursor).toMatch(/^2\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
     expect(cursor).not.toContain('reports');
   });
 
@@ -58,7 +66,7 @@ describe('CursorCodec', () => {
   it('refuses a payload re-signed without the key as tampered', () => {
     const cursor = codec.encode(PAYLOAD);
     const [version, keyId, , signature] = cursor.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...PAYLOAD, url: '/reports/credentialUserRegistrationDetails?$top=1000' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: '/reports/credentialUserRegistrationDetails?$top=1000' })).toString('base64url');
     expect(reasonOf(`${version}.${keyId}.${forged}.${signature}`)).toBe('tampered');
   });
 
@@ -96,8 +104,8 @@ describe('CursorCodec', () => {
   });
 
   it('refuses a cursor from another key or another format version as foreign', () => {
-    expect(reasonOf(new CursorCodec(OTHER_KEY).encode(PAYLOAD))).toBe('foreign');
-    expect(reasonOf(`2${codec.encode(PAYLOAD).slice(1)}`)).toBe('foreign');
+    expect(reasonOf(new CursorCodec(OTHER_KEY, clock).encode(PAYLOAD))).toBe('foreign');
+    expect(reasonOf(`1${codec.encode(PAYLOAD).slice(1)}`)).toBe('foreign');
   });
 
   it('refuses a genuine cursor for another report or another scope as foreign', () => {
@@ -111,20 +119,24 @@ describe('CursorCodec', () => {
       'not json',
       '[]',
       'null',
-      JSON.stringify({ ...PAYLOAD, extra: 1 }),
-      JSON.stringify({ report: PAYLOAD.report, scope: PAYLOAD.scope, url: PAYLOAD.url }),
-      JSON.stringify({ ...PAYLOAD, skip: -1 }),
-      JSON.stringify({ ...PAYLOAD, skip: 1001 }),
-      JSON.stringify({ ...PAYLOAD, skip: 1.5 }),
-      JSON.stringify({ ...PAYLOAD, skip: '3' }),
-      JSON.stringify({ ...PAYLOAD, report: '' }),
-      JSON.stringify({ ...PAYLOAD, url: 'https://evil.example/beta/reports/x' }),
-      JSON.stringify({ ...PAYLOAD, url: '//evil.example/beta/reports/x' }),
-      JSON.stringify({ ...PAYLOAD, url: '/\\evil.example/x' }),
-      JSON.stringify({ ...PAYLOAD, url: '/reports/../admin' }),
-      JSON.stringify({ ...PAYLOAD, url: 'reports/x' }),
+      JSON.stringify(PAYLOAD),
+      JSON.stringify({ ...PAYLOAD, iat: -1 }),
+      JSON.stringify({ ...PAYLOAD, iat: '1' }),
+      JSON.stringify({ ...PAYLOAD, iat: 1.5 }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, extra: 1 }),
+      JSON.stringify({ report: PAYLOAD.report, scope: PAYLOAD.scope, url: PAYLOAD.url, iat: ISSUED }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, skip: -1 }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, skip: 1001 }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, skip: 1.5 }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, skip: '3' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, report: '' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: 'https://evil.example/beta/reports/x' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: '//evil.example/beta/reports/x' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: '/\\evil.example/x' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: '/reports/../admin' }),
+      JSON.stringify({ ...PAYLOAD, iat: ISSUED, url: 'reports/x' }),
     ];
-    expect(reasonOf(signedAround(JSON.stringify(PAYLOAD)))).toBe('accepted');
+    expect(reasonOf(signedAround(JSON.stringify({ ...PAYLOAD, iat: ISSUED })))).toBe('accepted');
     for (const body of bodies) {
       expect(reasonOf(signedAround(body))).toBe('malformed');
     }
@@ -154,7 +166,7 @@ describe('CursorCodec', () => {
   });
 
   it('never echoes the cursor or its content in the error message', () => {
-    const foreign = new CursorCodec(OTHER_KEY).encode(PAYLOAD);
+    const foreign = new CursorCodec(OTHER_KEY, clock).encode(PAYLOAD);
     for (const [cursor, expected] of [[foreign, EXPECT], [codec.encode(PAYLOAD), { ...EXPECT, scope: 'x' }]] as const) {
       let message = '';
       try {
@@ -166,5 +178,26 @@ describe('CursorCodec', () => {
         '`after` is not a cursor this gateway issued for this field and arguments: it was issued for another report, filter or order, or by another gateway key',
       );
     }
+  });
+
+  it('accepts a cursor for the lifetime it was issued with (a day by default) and refuses it as expired after, saying so', () => {
+    const cursor = codec.encode(PAYLOAD);
+    now += 86_400_000;
+    expect(reasonOf(cursor)).toBe('accepted');
+    now += 1_000;
+    expect(reasonOf(cursor)).toBe('expired');
+    expect(() => codec.decode(cursor, EXPECT)).toThrow('`after` is a cursor that has expired: a cursor is valid for 86400 s after it is issued');
+    const hourly = new CursorCodec(KEY, { ...clock, ttlSeconds: 3600 });
+    expect(reasonOf(cursor, EXPECT, hourly)).toBe('expired');
+    now = ISSUED * 1000 + 3_600_000;
+    expect(reasonOf(cursor, EXPECT, hourly)).toBe('accepted');
+  });
+
+  it('signs the issue time, so an expired cursor cannot be renewed without the key', () => {
+    const cursor = codec.encode(PAYLOAD);
+    const [version, keyId, , signature] = cursor.split('.');
+    const renewed = Buffer.from(JSON.stringify({ ...PAYLOAD, iat: ISSUED + 86_400 * 10 })).toString('base64url');
+    now += 86_400_000 * 2;
+    expect(reasonOf(`${version}.${keyId}.${renewed}.${signature}`)).toBe('tampered');
   });
 });
