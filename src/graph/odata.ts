@@ -298,14 +298,26 @@ export function buildListRequest(
 }
 
 const MAX_ID_LENGTH = 256;
+/**
+ * Path and URL delimiters. Graph's ids (GUIDs, object ids) never hold them, and sent percent-encoded they
+ * are still a bet on every server and proxy on the way not decoding `%2F` back into a path separator.
+ */
+const URL_DELIMITERS = /[/\\?#]/;
 
 /**
- * Whether `id` can name an entity as one path segment: 1 to 256 characters, no control characters or lone
- * surrogates (the one rule, `unsafeCharacter`), and not `.` or `..`, which survive encoding and a URL
- * parser would turn into a walk up the path.
+ * Whether `key` can be an entity key at all (an id, or a principal name compared in a filter): 1 to 256
+ * characters, no control characters or lone surrogates (the one rule, `unsafeCharacter`), not `.` or `..`.
+ */
+export function isEntityKey(key: unknown): key is string {
+  return typeof key === 'string' && key.length >= 1 && key.length <= MAX_ID_LENGTH && key !== '.' && key !== '..' && unsafeCharacter(key) === undefined;
+}
+
+/**
+ * Whether `id` can name an entity as one path segment: an entity key (`.` and `..` survive encoding and a
+ * URL parser would turn them into a walk up the path) without `/`, `\`, `?` or `#`.
  */
 export function isEntityId(id: unknown): id is string {
-  return typeof id === 'string' && id.length >= 1 && id.length <= MAX_ID_LENGTH && id !== '.' && id !== '..' && unsafeCharacter(id) === undefined;
+  return isEntityKey(id) && !URL_DELIMITERS.test(id);
 }
 
 /** A GET of one entity, `/path/{id}`, the id encoded as one path segment (see `isEntityId`). */
@@ -317,7 +329,7 @@ export function buildGetByIdRequest(spec: ReportSpec, id: string): GraphRequest 
   if (!valid) {
     throw new ODataCompileError(
       'id',
-      `\`id\` of ${spec.name} accepts 1 to ${MAX_ID_LENGTH} characters, no control characters, not \`.\` or \`..\`, but got: ${describeGiven(id)}`,
+      `\`id\` of ${spec.name} accepts 1 to ${MAX_ID_LENGTH} characters, no control characters, no \`/\`, \`\\\`, \`?\` or \`#\`, not \`.\` or \`..\`, but got: ${describeGiven(id)}`,
     );
   }
   return { method: 'GET', version: spec.version, url: `${spec.path}/${percentEncode(id)}` };

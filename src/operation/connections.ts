@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BadUserInputError } from '../errors';
 import { GraphHttpError } from '../graph/errors';
-import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
+import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, isEntityKey, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
 import type { GraphRequest } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
 import { type CursorCodec, CursorError, type CursorPayload } from './cursor';
@@ -237,10 +237,15 @@ function unexpectedShape(status: number, requestId: string | undefined): GraphHt
 }
 
 /**
- * An entity key from a federation representation, or null when it cannot name an upstream entity (so the
- * entity resolves to null instead of failing the whole `_entities` call). The rule is the one the graph
- * layer enforces on every id it sends (`isEntityId`).
+ * An entity id from a federation representation, or null when it cannot name an upstream entity (so the
+ * entity resolves to null, with no upstream call, instead of failing the whole `_entities` call). The rule
+ * is the one the graph layer enforces on every id it puts in a path (`isEntityId`).
  */
 export function entityId(raw: unknown): string | null {
   return isEntityId(raw) ? raw : null;
+}
+
+/** A key compared in a filter (a principal name, which may hold `#` or `/`): `isEntityKey`, else null. */
+export function entityKey(raw: unknown): string | null {
+  return isEntityKey(raw) ? raw : null;
 }

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import type { GatewayContext } from '../operation/context';
-import { entityId } from '../operation/connections';
+import { entityId, entityKey } from '../operation/connections';
 import { principalNameEquals } from '../operation/filters';
 import { selectsField } from '../operation/selection';
 import { credentialUserRegistrationDetails as registrations, type CredentialUserRegistrationDetailsRecord } from './registrationDetails';
@@ -52,7 +52,8 @@ function referenceOf(ref: Readonly<Record<string, unknown>>): UserReference | nu
   const keys: { id?: string; userPrincipalName?: string } = {};
   for (const key of ['id', 'userPrincipalName'] as const) {
     if (ref[key] === undefined) continue;
-    const value = entityId(ref[key]);
+    // The id goes into a path (`…/{id}`), the principal name into an escaped filter literal.
+    const value = key === 'id' ? entityId(ref[key]) : entityKey(ref[key]);
     if (value === null) return null;
     keys[key] = value;
   }

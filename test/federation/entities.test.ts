@@ -146,8 +146,8 @@ describe('entity references', () => {
     expect(gw.emulator.log.http()).toHaveLength(0);
   });
 
-  it('an id holding a C1 control character (U+0085, U+009F) or a dot segment is a null entity with no upstream call, like a C0 one', async () => {
-    const ids = ['a\u0085b', 'x\u009f', '.', '..'];
+  it('an id holding a C1 control character (U+0085, U+009F), a URL delimiter (/ \\ ? #) or a dot segment is a null entity with no upstream call, like a C0 one', async () => {
+    const ids = ['a\u0085b', 'x\u009f', '.', '..', 'a/b', '../admin', 'a\\b', 'x?$top=999', 'x#y', '/'];
     const representations = ids.flatMap((id) => [
       { __typename: 'CredentialUserRegistrationDetails', id },
       { __typename: 'UserRegistrationDetails', id },
