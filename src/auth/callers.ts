@@ -39,7 +39,7 @@ export type CallerAuthReason =
   | 'key'
   | 'signature'
   | 'expired'
-  /** `nbf` lies in the future (beyond the clock tolerance). */
+  /** `nbf` or `iat` lies in the future (beyond the clock tolerance). */
   | 'not_yet_valid'
   | 'issuer'
   /** `tid` is not the configured tenant. */
@@ -115,9 +115,14 @@ export function callerAuthReasonOf(error: unknown): CallerAuthReason {
 
 /**
  * The checks jose does not do, on a payload whose signature, issuer, audience and times it already
- * verified: the tenant, Graph's audience, the subject. Returns the Caller it describes.
+ * verified: the tenant, Graph's audience, the subject, an issue time not in the future. Returns the Caller it
+ * describes.
  */
-export function callerFromClaims(payload: JWTPayload, token: string, settings: EntraCallerSettings): Caller {
+export function callerFromClaims(payload: JWTPayload, token: string, settings: EntraCallerSettings, nowMs = Date.now()): Caller {
+  // jose checks `iat` only against a maximum token age; a token issued tomorrow was not issued by a sane clock.
+  if (typeof payload.iat === 'number' && payload.iat > nowMs / 1000 + settings.clockToleranceSeconds) {
+    throw new CallerAuthError('not_yet_valid', `the token's iat must not lie more than ${settings.clockToleranceSeconds} s in the future, but it does`);
+  }
   const tid = payload['tid'];
   if (typeof tid !== 'string' || tid.toLowerCase() !== settings.tenantId) {
     throw new CallerAuthError('tenant', `the token's tid must be the tenant ${settings.tenantId}, but is: ${String(tid)}`);

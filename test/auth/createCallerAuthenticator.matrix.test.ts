@@ -9,6 +9,8 @@ describe('the JWT matrix: each broken token is refused with its reason and no to
   const cases: Array<[string, () => Promise<string | undefined>, string]> = [
     ['an expired token', () => sign({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }), 'expired'],
     ['a token that is not valid yet', () => sign({ nbf: now() + 3600, exp: now() + 7200 }), 'not_yet_valid'],
+    ['a token issued a day in the future', () => sign({ iat: now() + 86_400, nbf: now() - 60, exp: now() + 90_000 }), 'not_yet_valid'],
+    ['a token issued just beyond the clock tolerance', () => sign({ iat: now() + 90, exp: now() + 3600 }), 'not_yet_valid'],
     ["a token for Microsoft Graph's audience", () => sign({ aud: 'https://graph.microsoft.com' }), 'audience'],
     ["a token for Graph's application id", () => sign({ aud: '00000003-0000-0000-c000-000000000000' }), 'audience'],
     ["a token for the gateway and Graph at once", () => sign({ aud: [fixture.provider.apiAudience, 'https://graph.microsoft.com/'] }), 'audience'],

@@ -56,6 +56,14 @@ describe('createCallerAuthenticator in entra mode', () => {
     await expect(entra().authenticate(`Bearer ${token}`)).resolves.toMatchObject({ kind: 'user' });
     expect((await refusal(entra({ clockToleranceSeconds: 0 }).authenticate(`Bearer ${token}`))).reason).toBe('expired');
   });
+
+  it('accepts an iat up to the clock tolerance in the future (a skewed issuer), and refuses one beyond it', async () => {
+    const skewed = await fixture.provider.signCallerToken(fixture.provider.callerClaims({ iat: now() + 30, nbf: now() - 60, exp: now() + 3600 }));
+    await expect(entra().authenticate(`Bearer ${skewed}`)).resolves.toMatchObject({ kind: 'user' });
+    const refused = await refusal(entra({ clockToleranceSeconds: 10 }).authenticate(`Bearer ${skewed}`));
+    expect(refused.reason).toBe('not_yet_valid');
+    expect(refused.message).toBe("the token's iat must not lie more than 10 s in the future, but it does");
+  });
 });
 
 describe('required roles', () => {
@@ -106,14 +114,14 @@ describe("when the tenant's keys cannot be had", () => {
     expect((error.cause as NodeJS.ErrnoException).code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 
-  it('refuses with keys_unavailable while the metadata is missing, and does not remember the failure', async () => {
+  it('refuses with keys_unavailable while the metadata is missing, and asks again only after a backoff', async () => {
     const stranger = randomUUID();
     const before = fixture.provider.counts();
     const authenticator = entra({ tenantId: stranger });
     const token = await fixture.provider.signCallerToken(fixture.provider.callerClaims());
     for (let i = 0; i < 3; i += 1) expect((await refusal(authenticator.authenticate(`Bearer ${token}`))).reason).toBe('keys_unavailable');
-    // The provider answers 400 for an unknown tenant: each attempt asked again instead of caching the failure.
-    expect(fixture.provider.counts().unknownPath - before.unknownPath).toBe(3);
+    // The provider answers 400 for an unknown tenant: the failure is served for a second before anyone asks again.
+    expect(fixture.provider.counts().unknownPath - before.unknownPath).toBe(1);
   });
 });
 
