@@ -6,7 +6,7 @@ import { retryPolicy } from './retry';
 import { type Clock, type GraphCallContext, type GraphCallEvent, type GraphRequest, type GraphResponse } from './types';
 import { redactUrl, resolveGraphUrl } from './urls';
 
-/** Graph error codes are short camelCase tokens; anything longer or with other characters is dropped. */
+/** Longest Graph error code echoed; Graph's own are far shorter. */
 const MAX_GRAPH_CODE_LENGTH = 64;
 
 /** Safe facts about a failed attempt, the ones a GraphCallError may carry. */
@@ -54,11 +54,23 @@ export function graphHeaders(clientRequestId: string, token: string | null, json
   };
 }
 
-// Codes and ids are echoed to clients, so only short token-like strings pass: never free text.
-const TOKEN = new RegExp(`^[A-Za-z0-9_.-]{1,${MAX_GRAPH_CODE_LENGTH}}$`);
+/*
+ * Codes and ids are echoed to clients (`graphCode`, `requestId`), so each must have its documented format, not
+ * merely look short: Graph's `error.code` is a word such as `Authorization_RequestDenied` or `badRequest`
+ * (letters and underscores), its `request-id` a GUID. Anything else (free text, a fragment of a token or of
+ * a URL, digits smuggled into a "code") is dropped, not echoed.
+ */
+const GRAPH_CODE = new RegExp(`^[A-Za-z][A-Za-z_]{0,${MAX_GRAPH_CODE_LENGTH - 1}}$`);
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function token(value: unknown): string | undefined {
-  return typeof value === 'string' && TOKEN.test(value) ? value : undefined;
+/** `value` when it is a Graph error code in Graph's format, else undefined. */
+export function graphCodeOf(value: unknown): string | undefined {
+  return typeof value === 'string' && GRAPH_CODE.test(value) ? value : undefined;
+}
+
+/** `value` when it is a Graph request id (a GUID), else undefined. */
+export function requestIdOf(value: unknown): string | undefined {
+  return typeof value === 'string' && REQUEST_ID.test(value) ? value : undefined;
 }
 
 function field(value: unknown, name: string): unknown {
@@ -77,8 +89,8 @@ export function readFailureDetails(
 ): FailureDetails {
   const error = field(body, 'error');
   const inner = field(error, 'innerError') ?? field(error, 'innererror');
-  const requestId = token(headers['request-id']) ?? token(field(inner, 'request-id'));
-  const graphCode = token(field(error, 'code'));
+  const requestId = requestIdOf(headers['request-id']) ?? requestIdOf(field(inner, 'request-id'));
+  const graphCode = graphCodeOf(field(error, 'code'));
   return {
     httpStatus: status,
     clientRequestId,
@@ -245,7 +257,7 @@ export class GraphTransport {
       throw error;
     });
     const status = result instanceof HttpFailure ? 0 : result.status;
-    const requestId = result instanceof HttpFailure ? undefined : result.headers['request-id'];
+    const requestId = result instanceof HttpFailure ? undefined : requestIdOf(result.headers['request-id']);
     const path = `/${request.version}${redactUrl(request.url)}`;
     context.stats.recordCall({ method: request.method, url: path, status, ...(requestId ? { requestId } : {}), clientRequestId, attempt });
     this.settings.log({

@@ -16,11 +16,11 @@ describe('readEnvelope', () => {
     const outcomes = readEnvelope(envelope, requests, innerIds, 'outer', answer({
       responses: [
         { id: '3', status: 404, headers: {}, body: { error: { code: 'ResourceNotFound', message: 'no' } } },
-        { id: '1', status: 200, headers: { 'Request-Id': 'r1' }, body: { value: [1] } },
+        { id: '1', status: 200, headers: { 'Request-Id': 'b0e1c2d3-a4b5-4c6d-8e7f-901a2b3c4d5e' }, body: { value: [1] } },
         { id: '2', status: 429, headers: { 'Retry-After': '2' }, body: {} },
       ],
     }), 0);
-    expect(outcomes[0]).toEqual({ kind: 'ok', response: { status: 200, body: { value: [1] }, requestId: 'r1' } });
+    expect(outcomes[0]).toEqual({ kind: 'ok', response: { status: 200, body: { value: [1] }, requestId: 'b0e1c2d3-a4b5-4c6d-8e7f-901a2b3c4d5e' } });
     expect(outcomes[1]).toMatchObject({ kind: 'retryable', status: 429, retryAfterMs: 2_000, details: { clientRequestId: 'i2' } });
     expect(outcomes[2]).toMatchObject({ kind: 'failed' });
     const error = (outcomes[2] as { error: GraphHttpError }).error;
