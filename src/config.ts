@@ -15,6 +15,7 @@ export interface Config {
     readonly maxRetries: number;
     readonly maxThrottleRetries: number;
     readonly maxConcurrentEnvelopes: number;
+    readonly maxSocketsPerReport: number;
     readonly singleRequest: 'plain' | 'batch';
     readonly linkPlan: 'batch' | 'coalesce';
     /** Upstream pages one connection page may read to fill `first` rows. */
@@ -148,6 +149,14 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_BACKOFF_BASE_MS = 1_000;
 export const DEFAULT_BACKOFF_CAP_MS = 30_000;
 
+/**
+ * Sockets the requests of one report may hold at once: a quarter of the 64-socket pool, so a report that
+ * upstream does not answer leaves three quarters to the others.
+ */
+export const DEFAULT_MAX_SOCKETS_PER_REPORT = 16;
+/** Sockets per upstream origin in the shared keep-alive agent. */
+export const MAX_SOCKETS = 64;
+
 /** Envelopes one operation keeps in flight at once. */
 export const DEFAULT_MAX_CONCURRENT_ENVELOPES = 4;
 export const MAX_CONCURRENT_ENVELOPES_LIMIT = 64;
@@ -222,6 +231,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxRetries: r.integer('GRAPH_MAX_RETRIES', DEFAULT_MAX_RETRIES, 0, MAX_RETRIES_LIMIT),
       maxThrottleRetries: r.integer('GRAPH_MAX_THROTTLE_RETRIES', DEFAULT_MAX_THROTTLE_RETRIES, 0, MAX_THROTTLE_RETRIES_LIMIT),
       maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, MAX_CONCURRENT_ENVELOPES_LIMIT),
+      maxSocketsPerReport: r.integer('GRAPH_MAX_SOCKETS_PER_REPORT', DEFAULT_MAX_SOCKETS_PER_REPORT, 1, MAX_SOCKETS),
       singleRequest: r.choice('GRAPH_SINGLE_REQUEST', ['plain', 'batch'] as const, 'plain'),
       linkPlan: r.choice('GRAPH_LINK_PLAN', ['batch', 'coalesce'] as const, 'batch'),
       maxPagesPerPage: r.integer('GRAPH_MAX_PAGES_PER_PAGE', DEFAULT_MAX_PAGES_PER_PAGE, 1, 100),

@@ -12,7 +12,7 @@ import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apoll
 import { buildGatewaySchema } from './apollo/schema';
 import { createCallerAuthenticator } from './auth/callers';
 import { createTokenProvider } from './auth/graphTokens';
-import { type Config, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, MAX_RESPONSE_BYTES } from './config';
+import { type Config, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, MAX_RESPONSE_BYTES, MAX_SOCKETS } from './config';
 import { type Emulator, startEmulator } from './emulator/emulator';
 import { createGraphPipeline } from './graph/pipeline';
 import { createHttpHandler } from './http';
@@ -51,6 +51,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxRetries: config.graph.maxRetries,
     maxThrottleRetries: config.graph.maxThrottleRetries,
     maxConcurrentEnvelopes: config.graph.maxConcurrentEnvelopes,
+    maxSockets: MAX_SOCKETS,
+    maxSocketsPerReport: config.graph.maxSocketsPerReport,
     rateLimit: config.graph.rateLimit,
     cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },
     redis: { commandTimeoutMs: config.graph.redisTimeoutMs, retryMs: config.graph.redisRetryMs },

@@ -32,6 +32,11 @@ export interface FaultRule {
    * sent as JSON when it parses as JSON, else as text. Inside a `$batch` answer it is the inner body.
    */
   body?: string;
+  /**
+   * Hold the answer this long first: a slow or hung upstream (a client timeout shorter than this never sees
+   * the answer). Outer HTTP requests only; inner requests are answered with their envelope.
+   */
+  delayMs?: number;
 }
 
 const CODES: Readonly<Record<number, string>> = {

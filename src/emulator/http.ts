@@ -74,6 +74,8 @@ export interface UnitResponse {
   body?: unknown;
   /** A raw body (fault text, `$metadata` XML); its content type is in `headers`. */
   text?: string;
+  /** Held this long before it is written (a fault's `delayMs`). */
+  delayMs?: number;
 }
 
 function decode(part: string): string {
@@ -301,12 +303,13 @@ export function answerUnit(
   const requestId = randomUUID();
   const clientRequestId = unit.headers['client-request-id'] ?? requestId;
   let response: UnitResponse;
+  let fault: ReturnType<EmulatorState['faults']['pick']> = null;
   try {
     const wait = budgeted ? state.limiter.tryAdmit(Date.now()) : null;
     if (wait !== null) {
       throw new GraphError(429, 'TooManyRequests', `The application exceeded its request budget; retry after ${wait} seconds.`, { 'retry-after': String(wait) });
     }
-    const fault = state.faults.pick({
+    fault = state.faults.pick({
       method: unit.method,
       path: unit.queryPairs.length === 0 ? unit.path : `${unit.path}?${unit.queryPairs.map(([name, value]) => `${name}=${value}`).join('&')}`,
       rawUrl: unit.rawUrl,
@@ -327,6 +330,7 @@ export function answerUnit(
     const graphError = failure(error);
     response = { status: graphError.status, headers: { ...graphError.headers }, body: graphErrorBody(graphError.code, graphError.message, requestId, clientRequestId) };
   }
+  if (fault?.delayMs !== undefined && !unit.inner) response.delayMs = fault.delayMs;
   response.headers['request-id'] = requestId;
   response.headers['client-request-id'] = clientRequestId;
   record.status = response.status;
@@ -396,7 +400,17 @@ export function createRequestListener(state: EmulatorState, ownUrl: () => string
         if (method !== 'POST') throw new GraphError(405, 'Request_BadRequest', `$batch accepts POST only, but got: ${method}.`);
         return runBatch(state, unit, record);
       }, !isBatch);
-      if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
+      const holdMs = Math.max(state.latencyMs, response.delayMs ?? 0);
+      if (holdMs > 0) {
+        // A client that gives up (closes) ends the hold, so a hung answer keeps no timer after its socket.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, holdMs);
+          res.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
       writeResponse(res, response);
     })().catch((error: unknown) => {
       console.error('graph emulator: failed to answer', error);

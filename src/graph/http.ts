@@ -3,9 +3,6 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
-/** Sockets per upstream origin in the shared keep-alive agent. */
-export const DEFAULT_MAX_SOCKETS = 64;
-
 /** One HTTP exchange for sendHttp. */
 export interface HttpCall {
   readonly method: 'GET' | 'POST';

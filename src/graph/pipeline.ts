@@ -1,8 +1,9 @@
 import { BUDGET_SAFETY_MARGIN_MS, MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
 import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
+import { SocketBulkhead } from './bulkhead';
 import { GraphRefusedRequestError } from './errors';
 import { connectRedis, RedisBreaker } from './redisBreaker';
-import { createAgent, DEFAULT_MAX_SOCKETS } from './http';
+import { createAgent } from './http';
 import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
 import { GraphTransport } from './transport';
 import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock } from './types';
@@ -141,7 +142,7 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
  *   7. concurrency           at most maxConcurrentEnvelopes in flight per operation
  *   8. rate budget           a slot per inner request, FIFO, per tenant (memory, or Redis behind a breaker)
  *   9. headers and timeout   token, client-request-id, Prefer, per-attempt timeout cut at the deadline
- *  10. HTTP                  keep-alive agent, response size cap, gzip
+ *  10. HTTP                  keep-alive agent, at most maxSocketsPerReport sockets per report, size cap, gzip
  *
  * Creates (`create`) skip 2-6: they are sent once.
  */
@@ -155,10 +156,10 @@ export async function createGraphPipeline(
   const redis = options.cache.redisUrl ? await connectRedis({ url: options.cache.redisUrl, ...options.redis }) : undefined;
   // One breaker for budget and cache: they share the connection, so they are down together.
   const breaker = redis ? new RedisBreaker(redis, options.redis.retryMs, clock, log) : undefined;
-  const agent = createAgent(root, DEFAULT_MAX_SOCKETS);
+  const agent = createAgent(root, options.maxSockets);
 
   const transport = new GraphTransport({
-    root, agent, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, clock, log,
+    root, agent, bulkhead: new SocketBulkhead(options.maxSocketsPerReport), timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, clock, log,
   });
   let budget: RateBudget = unlimitedBudget;
   if (options.rateLimit) {

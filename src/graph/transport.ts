@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import { laneOf, type SocketBulkhead } from './bulkhead';
 import { type GraphCallError, GraphHttpError } from './errors';
 import { HttpFailure, type HttpResult, sendHttp } from './http';
 import { retryPolicy } from './retry';
@@ -33,6 +34,8 @@ export type AttemptOutcome =
 export interface TransportSettings {
   readonly root: URL;
   readonly agent: http.Agent;
+  /** Bounds the sockets the requests of one report hold at once. */
+  readonly bulkhead: SocketBulkhead;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
   readonly clock: Clock;
@@ -192,7 +195,8 @@ export class GraphTransport {
   async sendPlain(request: GraphRequest, context: GraphCallContext, attempt: number): Promise<AttemptOutcome> {
     const clientRequestId = randomUUID();
     const hasBody = request.method === 'POST' && request.body !== undefined;
-    const result = await this.exchange(request, context, attempt, clientRequestId, hasBody ? JSON.stringify(request.body) : undefined, 1);
+    const body = hasBody ? JSON.stringify(request.body) : undefined;
+    const result = await this.exchange(request, [laneOf(request)], context, attempt, clientRequestId, body, 1);
     if (result instanceof HttpFailure) return this.failureOutcome(request, result, clientRequestId);
     return classifyResponse(request, result, clientRequestId, this.settings.clock.now());
   }
@@ -211,7 +215,7 @@ export class GraphTransport {
       })),
     });
     context.stats.batches += 1;
-    const result = await this.exchange(envelope, context, attempt, outerId, body, requests.length);
+    const result = await this.exchange(envelope, requests.map(laneOf), context, attempt, outerId, body, requests.length);
     if (result instanceof HttpFailure) return requests.map(() => this.failureOutcome(envelope, result, outerId));
     const outcomes = readEnvelope(envelope, requests, innerIds, outerId, result, this.settings.clock.now());
     outcomes.forEach((outcome, index) => {
@@ -231,6 +235,7 @@ export class GraphTransport {
 
   private async exchange(
     request: GraphRequest,
+    lanes: readonly string[],
     context: GraphCallContext,
     attempt: number,
     clientRequestId: string,
@@ -242,16 +247,21 @@ export class GraphTransport {
     const token = await context.getToken();
     const remainingMs = Math.max(1, Math.min(this.settings.timeoutMs, context.deadline - clock.now()));
     const started = clock.now();
-    context.stats.httpRequests += 1;
-    context.stats.innerRequests += innerRequests;
-    const result = await sendHttp({
-      method: request.method,
-      url,
-      headers: graphHeaders(clientRequestId, token, body !== undefined),
-      ...(body === undefined ? {} : { body }),
-      agent: this.settings.agent,
-      signal: AbortSignal.timeout(remainingMs),
-      maxBytes: this.settings.maxResponseBytes,
+    // One signal for the wait for a socket of the report's share and for the exchange itself: the attempt
+    // timeout bounds both, so a request queued behind a hung report fails as a timeout and is retried.
+    const signal = AbortSignal.timeout(remainingMs);
+    const result = await this.settings.bulkhead.run(lanes, signal, () => {
+      context.stats.httpRequests += 1;
+      context.stats.innerRequests += innerRequests;
+      return sendHttp({
+        method: request.method,
+        url,
+        headers: graphHeaders(clientRequestId, token, body !== undefined),
+        ...(body === undefined ? {} : { body }),
+        agent: this.settings.agent,
+        signal,
+        maxBytes: this.settings.maxResponseBytes,
+      });
     }).catch((error: unknown) => {
       if (error instanceof HttpFailure) return error;
       throw error;

@@ -146,6 +146,10 @@ export interface GraphPipelineOptions {
   readonly dedupe: boolean;
   /** Backoff without Retry-After, in milliseconds. @default { baseMs: 1000, capMs: 30000 } */
   readonly backoff: { readonly baseMs: number; readonly capMs: number };
+  /** Sockets of the keep-alive pool to the Graph root. @default 64 */
+  readonly maxSockets: number;
+  /** Sockets the requests of one report may hold at once, a share of the pool (README: Degraded modes). @default 16 */
+  readonly maxSocketsPerReport: number;
   /** Largest upstream body accepted, in bytes. @default 52428800 */
   readonly maxResponseBytes: number;
   readonly log?: (event: GraphCallEvent) => void;

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_THROTTLE_RETRIES, MAX_RESPONSE_BYTES } from '../../../src/config';
+import { DEFAULT_MAX_THROTTLE_RETRIES, MAX_RESPONSE_BYTES, MAX_SOCKETS } from '../../../src/config';
 import type { GraphPipelineOptions } from '../../../src/graph/types';
 
 /** Defaults for tests: the production ones, except short timeouts and a fast backoff so retries do not dawdle. */
@@ -10,6 +10,8 @@ export function testPipelineOptions(root: string, overrides: Partial<GraphPipeli
     maxRetries: 3,
     maxThrottleRetries: DEFAULT_MAX_THROTTLE_RETRIES,
     maxConcurrentEnvelopes: 4,
+    maxSockets: MAX_SOCKETS,
+    maxSocketsPerReport: 16,
     rateLimit: null,
     cache: { ttlMs: 60_000, maxEntries: 1_000 },
     redis: { commandTimeoutMs: 1_000, retryMs: 500 },
