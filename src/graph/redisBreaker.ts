@@ -7,6 +7,9 @@ import type { Clock, GraphCallEvent } from './types';
  */
 export const REDIS_BREAKER_FAILURES = 3;
 
+/** One connection attempt (at start-up, and each reconnection while the breaker is open). */
+const REDIS_CONNECT_TIMEOUT_MS = 5_000;
+
 /** What the gateway asks Redis for; named in the log when a command fails. */
 export type RedisOperation = Extract<GraphCallEvent, { type: 'redisError' }>['operation'];
 
@@ -32,7 +35,7 @@ export async function connectRedis(settings: RedisSettings): Promise<Redis> {
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     commandTimeout: settings.commandTimeoutMs,
-    connectTimeout: Math.max(settings.commandTimeoutMs, 1_000),
+    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 100, settings.retryMs),
   });
   // Failures are reported by the breaker (events `redis` and `redisError`); an unhandled 'error' would be printed by ioredis itself.

@@ -1,3 +1,4 @@
+import type { RedisSettings } from './redisBreaker';
 import type { ConcurrencyLimiter } from './retry';
 
 /** The two Graph versions the gateway reads; a `$batch` envelope carries inner requests of one version only. */
@@ -139,7 +140,7 @@ export interface GraphPipelineOptions {
   /** Response cache for 2xx GETs, shared by all operations of one principal. `ttlMs: 0` turns it off. */
   readonly cache: { readonly ttlMs: number; readonly maxEntries: number; readonly redisUrl?: string };
   /** How long one Redis command may take, and how long the Redis breaker stays open (README: Degraded modes). */
-  readonly redis: { readonly commandTimeoutMs: number; readonly retryMs: number };
+  readonly redis: Omit<RedisSettings, 'url'>;
   /** How a group of exactly one read travels: a plain GET (default) or a one-item `$batch`. */
   readonly singleRequest: 'plain' | 'batch';
   /** `false` is the benchmark's naive mode: one plain call per load, no batching, dedupe or cache. */

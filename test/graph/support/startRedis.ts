@@ -35,6 +35,7 @@ export async function startRedis(options: { port?: number } = {}): Promise<TestR
       if (output.includes('Ready to accept connections')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`)));
+    child.once('error', reject);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
