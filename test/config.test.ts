@@ -53,6 +53,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the degraded-mode, cursor and stats settings with their defaults and limits', () => {
+    const defaults = loadConfig({});
+    expect([defaults.graph.redisTimeoutMs, defaults.graph.redisRetryMs, defaults.graph.maxSocketsPerReport]).toEqual([1_000, 5_000, 16]);
+    expect([defaults.gateway.cursorTtlSeconds, defaults.gateway.statsRoles]).toEqual([86_400, []]);
+    const set = loadConfig({
+      REDIS_TIMEOUT_MS: '250', REDIS_RETRY_MS: '2000', GRAPH_MAX_SOCKETS_PER_REPORT: '8',
+      GATEWAY_CURSOR_TTL_SECONDS: '3600', GATEWAY_STATS_ROLES: 'Gateway.Diagnostics, Ops',
+    });
+    expect([set.graph.redisTimeoutMs, set.graph.redisRetryMs, set.graph.maxSocketsPerReport]).toEqual([250, 2_000, 8]);
+    expect([set.gateway.cursorTtlSeconds, set.gateway.statsRoles]).toEqual([3_600, ['Gateway.Diagnostics', 'Ops']]);
+    expect(problemsOf({ REDIS_TIMEOUT_MS: '5', REDIS_RETRY_MS: 'soon', GRAPH_MAX_SOCKETS_PER_REPORT: '65', GATEWAY_CURSOR_TTL_SECONDS: '59' })).toEqual([
+      'GRAPH_MAX_SOCKETS_PER_REPORT must be an integer from 1 to 64, but got: "65"',
+      'REDIS_TIMEOUT_MS must be an integer from 10 to 60000, but got: "5"',
+      'REDIS_RETRY_MS must be an integer from 100 to 600000, but got: "soon"',
+      'GATEWAY_CURSOR_TTL_SECONDS must be an integer from 60 to 31536000, but got: "59"',
+    ]);
+  });
+
   it('refuses a GRAPH_URL with a path, plain http to a remote host, or garbage', () => {
     expect(problemsOf({ GRAPH_URL: 'https://graph.microsoft.com/beta' })[0]).toMatch(/^GRAPH_URL must be .* but got: "https:\/\/graph.microsoft.com\/beta"$/);
     expect(problemsOf({ GRAPH_URL: 'http://graph.example.com', GRAPH_AUTH: 'app' })[0]).toMatch(/^GRAPH_URL must be/);
