@@ -8,7 +8,7 @@ import { startOperation } from '../support/startOperation';
 import { startRedis, type TestRedis } from '../support/startRedis';
 import { testPipelineOptions } from '../support/testPipelineOptions';
 
-const RETRY_MS = 1_500;
+const RETRY_MS = 3_000;
 const read = (n: number): GraphRequest => ({
   method: 'GET',
   version: 'beta',
