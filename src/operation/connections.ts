@@ -25,7 +25,37 @@ export interface ListQuery {
 export interface ConnectionResult<T> {
   readonly edges: readonly { readonly cursor: string; readonly node: T }[];
   readonly nodes: readonly T[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: PageInfo;
+}
+
+/**
+ * The Relay connection spec's `PageInfo` in full (README, "Paging"). Paging is forward only, so there is
+ * never a previous page to report: the spec allows `false` for `first`/`after` paging.
+ */
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: false;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+/**
+ * A page's `PageInfo` from its edges; `resume` is the cursor to go on with when a page holds no edge but
+ * is not the last (cut short by the page bound). Cursors are signed only when a client selects them.
+ */
+export function pageInfoOf(edges: readonly { readonly cursor: string }[], hasNextPage: boolean, resume: () => string | null = () => null): PageInfo {
+  const first = edges[0];
+  const last = edges[edges.length - 1];
+  return {
+    hasNextPage,
+    hasPreviousPage: false,
+    get startCursor() {
+      return first ? first.cursor : null;
+    },
+    get endCursor() {
+      return last ? last.cursor : resume();
+    },
+  };
 }
 
 /** `first` within the documented bounds (the default when absent), else BAD_USER_INPUT naming the argument. */
@@ -106,18 +136,8 @@ export class ConnectionFetcher {
       position = { url: nextUrl, skip: 0 };
     }
     // A page cut short by the page bound still needs a way on, even when it holds no row.
-    const last = edges[edges.length - 1];
     const stop = resume;
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage,
-        get endCursor() {
-          return last ? last.cursor : stop ? cursorOf(stop) : null;
-        },
-      },
-    };
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfoOf(edges, hasNextPage, () => (stop ? cursorOf(stop) : null)) };
   }
 
   /**

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphHttpError, ODataCompileError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
-import { checkFirst, type ConnectionFetcher, type ConnectionResult, lazyEdge, type Reports } from './connections';
+import { checkFirst, type ConnectionFetcher, type ConnectionResult, lazyEdge, pageInfoOf, type Reports } from './connections';
 import { principalNameEquals } from './filters';
 import { readAllRows, type Upstream } from './upstream';
 
@@ -161,17 +161,7 @@ export class Links {
     const rows = await this.coalesced.load({ spec: query.spec, ...(query.filter ? { filter: query.filter } : {}), userPrincipalName });
     if (rows === null) return this.reports.list<T>(perUser, argumentPrefix);
     const edges = (rows.slice(0, first) as T[]).map((node, i) => lazyEdge(node, () => this.connections.cursorAt(perUser, i + 1)));
-    const last = edges[edges.length - 1];
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        get endCursor() {
-          return last ? last.cursor : null;
-        },
-      },
-    };
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfoOf(edges, rows.length > first) };
   }
 
   async firstOf<T>(userPrincipalName: string, spec: ReportSpec): Promise<T | null> {
