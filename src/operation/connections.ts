@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, ForbiddenError } from '../errors';
 import { GraphHttpError } from '../graph/errors';
 import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
 import type { GraphRequest } from '../graph/types';
@@ -200,9 +200,28 @@ export class Reports {
     private readonly connections: ConnectionFetcher,
     private readonly graphRoot: string,
     private readonly maxPages: number,
+    /** `GRAPH_AUTH`: which permission type the gateway's upstream tokens carry. */
+    private readonly graphAuth: 'app' | 'obo' | 'none',
   ) {}
 
+  /**
+   * Refuses, before any upstream call, a report that Graph does not serve to the gateway's kind of token
+   * (README, "Permissions"): an app-only token would get Graph's 403 for it, after spending budget.
+   */
+  assertServed(spec: ReportSpec): void {
+    const { delegated, application } = spec.permissions;
+    if (this.graphAuth === 'app' && application === null) {
+      const works = delegated ? `; it works with GRAPH_AUTH=obo (delegated ${delegated}, on behalf of the caller)` : '';
+      throw new ForbiddenError(`Microsoft Graph does not serve \`${spec.name}\` to applications, so GRAPH_AUTH=app cannot read it${works}`);
+    }
+    if (this.graphAuth === 'obo' && delegated === null) {
+      const works = application ? `; it works with GRAPH_AUTH=app (application ${application})` : '';
+      throw new ForbiddenError(`Microsoft Graph does not serve \`${spec.name}\` on behalf of a user, so GRAPH_AUTH=obo cannot read it${works}`);
+    }
+  }
+
   list<T>(query: ListQuery, argumentPrefix?: string): Promise<ConnectionResult<T>> {
+    this.assertServed(query.spec);
     return this.connections.fetch<T>(query, argumentPrefix);
   }
 
@@ -211,6 +230,7 @@ export class Reports {
    * `$top`: Graph documents no query options on these functions beyond `$filter`.
    */
   async all<T>(spec: ReportSpec, options: { filter?: FilterExpression; functionParameters?: Parameters } = {}): Promise<T[]> {
+    this.assertServed(spec);
     const { rows, complete } = await readAllRows(this.upstream, this.graphRoot, buildListRequest(spec, options), this.maxPages);
     // A summary cut short would be wrong rather than short, so it is an error, not a partial answer.
     if (!complete) throw new GraphHttpError('Graph paged a summary past the page bound', { graphCode: 'TooManyPages' });
@@ -219,6 +239,7 @@ export class Reports {
 
   /** A function that answers one object (`usersRegisteredByFeature(...)`). */
   async single<T>(spec: ReportSpec, functionParameters: Parameters): Promise<T> {
+    this.assertServed(spec);
     const response = await this.upstream.load(buildListRequest(spec, { functionParameters }));
     if (response.body === null || typeof response.body !== 'object') throw unexpectedShape(response.status, response.requestId);
     return response.body as T;
@@ -226,6 +247,7 @@ export class Reports {
 
   /** `GET collection/{id}`; an id upstream does not know is `null`, not an error. */
   async byId<T>(spec: ReportSpec, id: string): Promise<T | null> {
+    this.assertServed(spec);
     try {
       const response = await this.upstream.load(buildGetByIdRequest(spec, id));
       return response.body as T;
@@ -237,6 +259,7 @@ export class Reports {
 
   /** The first row matching `filter` (a user's registration by principal name); none is `null`. */
   async firstWhere<T>(spec: ReportSpec, filter: FilterExpression): Promise<T | null> {
+    this.assertServed(spec);
     const response = await this.upstream.load(buildListRequest(spec, { filter, top: 1 }));
     const rows = (response.body as { value?: unknown[] } | null)?.value;
     return Array.isArray(rows) && rows.length > 0 ? (rows[0] as T) : null;
@@ -244,6 +267,7 @@ export class Reports {
 
   /** A create (POST): sent alone, never retried, never cached. */
   async create<T>(spec: ReportSpec, body: Record<string, unknown>): Promise<T> {
+    this.assertServed(spec);
     const response = await this.upstream.send(buildCreateRequest(spec, body));
     return response.body as T;
   }

@@ -156,6 +156,7 @@ export class Links {
       first: query.first,
       after: query.after,
     };
+    this.reports.assertServed(query.spec);
     if (this.plan === 'batch' || query.after != null) return this.reports.list<T>(perUser, argumentPrefix);
     const first = checkFirst(query.first, argumentPrefix);
     const rows = await this.coalesced.load({ spec: query.spec, ...(query.filter ? { filter: query.filter } : {}), userPrincipalName });
@@ -165,6 +166,7 @@ export class Links {
   }
 
   async firstOf<T>(userPrincipalName: string, spec: ReportSpec): Promise<T | null> {
+    this.reports.assertServed(spec);
     if (this.plan === 'coalesce') {
       const rows = await this.coalesced.load({ spec, userPrincipalName });
       if (rows !== null) return (rows[0] as T | undefined) ?? null;
