@@ -18,6 +18,7 @@ export interface SystemTool {
 export const SYSTEM_TOOLS = {
   redis: { command: 'redis-server', aptPackage: 'redis-server', neededBy: 'the shared-cache tests (a real Redis on loopback)' },
   chromium: { command: 'chromium', aptPackage: 'chromium', neededBy: 'the explorer test (headless Chromium on loopback)' },
+  curl: { command: 'curl', aptPackage: 'curl', neededBy: "the README's curl recipes" },
 } as const satisfies Record<string, SystemTool>;
 
 /** The environment variable in which global setup leaves why a tool could not be obtained. */
