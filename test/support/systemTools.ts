@@ -11,14 +11,16 @@ export interface SystemTool {
   readonly command: string;
   /** The Debian package that provides it. */
   readonly aptPackage: string;
+  /** How Homebrew installs it, for the message. */
+  readonly brew: string;
   /** Who needs it, for the message. */
   readonly neededBy: string;
 }
 
 export const SYSTEM_TOOLS = {
-  redis: { command: 'redis-server', aptPackage: 'redis-server', neededBy: 'the shared-cache tests (a real Redis on loopback)' },
-  chromium: { command: 'chromium', aptPackage: 'chromium', neededBy: 'the explorer test (headless Chromium on loopback)' },
-  curl: { command: 'curl', aptPackage: 'curl', neededBy: "the README's curl recipes" },
+  redis: { command: 'redis-server', aptPackage: 'redis-server', brew: 'brew install redis', neededBy: 'the shared-cache tests (a real Redis on loopback)' },
+  chromium: { command: 'chromium', aptPackage: 'chromium', brew: 'brew install --cask chromium', neededBy: 'the explorer test (headless Chromium on loopback)' },
+  curl: { command: 'curl', aptPackage: 'curl', brew: 'brew install curl', neededBy: "the README's curl recipes" },
 } as const satisfies Record<string, SystemTool>;
 
 /** The environment variable in which global setup leaves why a tool could not be obtained. */
@@ -32,7 +34,7 @@ export function commandPath(command: string): string | null {
 }
 
 export function installHint(tool: SystemTool): string {
-  return `${tool.neededBy} need \`${tool.command}\`: install it (Debian/Ubuntu: \`apt-get install ${tool.aptPackage}\`; macOS: \`brew install ${tool.aptPackage}\`) and run the tests again`;
+  return `${tool.neededBy} need \`${tool.command}\` on the PATH: install it (Debian/Ubuntu: \`apt-get install ${tool.aptPackage}\`; macOS: \`${tool.brew}\`) and run the tests again`;
 }
 
 /** How this machine can install a Debian package without asking anyone, or null. */
