@@ -62,11 +62,11 @@ export interface ReportSpec {
 
 /**
  * The least privileged permission Graph's API page lists per permission type: `delegated` is what an
- * on-behalf-of token needs (`GRAPH_AUTH=obo`), `application` what an app-only token needs (`GRAPH_AUTH=app`),
- * `null` where the page says "Not supported".
+ * on-behalf-of token needs (`GRAPH_AUTH=obo`; every report has one), `application` what an app-only
+ * token needs (`GRAPH_AUTH=app`), `null` where the page says "Not supported".
  */
 export interface ReportPermissions {
-  readonly delegated: string | null;
+  readonly delegated: string;
   readonly application: string | null;
 }
 

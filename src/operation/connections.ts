@@ -211,12 +211,9 @@ export class Reports {
   assertServed(spec: ReportSpec): void {
     const { delegated, application } = spec.permissions;
     if (this.graphAuth === 'app' && application === null) {
-      const works = delegated ? `; it works with GRAPH_AUTH=obo (delegated ${delegated}, on behalf of the caller)` : '';
-      throw new ForbiddenError(`Microsoft Graph does not serve \`${spec.name}\` to applications, so GRAPH_AUTH=app cannot read it${works}`);
-    }
-    if (this.graphAuth === 'obo' && delegated === null) {
-      const works = application ? `; it works with GRAPH_AUTH=app (application ${application})` : '';
-      throw new ForbiddenError(`Microsoft Graph does not serve \`${spec.name}\` on behalf of a user, so GRAPH_AUTH=obo cannot read it${works}`);
+      throw new ForbiddenError(
+        `Microsoft Graph does not serve \`${spec.name}\` to applications, so GRAPH_AUTH=app cannot read it; it works with GRAPH_AUTH=obo (delegated ${delegated}, on behalf of the caller)`,
+      );
     }
   }
 

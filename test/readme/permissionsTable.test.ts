@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../support/readme';
  */
 function expectedTable(): string {
   const query = buildGatewaySchema(resolvers).getQueryType()!.getFields();
-  const cell = (permission: string | null): string => (permission ? `\`${permission}\`` : 'not supported by Graph: `FORBIDDEN`');
+  const cell = (permission: string | null): string => (permission === null ? 'not supported by Graph: `FORBIDDEN`' : `\`${permission}\``);
   const rows = reportSpecs.map((spec) => {
     const field = query[spec.name];
     if (!field) throw new Error(`report spec ${spec.name} names no root field`);

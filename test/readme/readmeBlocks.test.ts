@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { EXAMPLE_OPERATION } from '../../src/apollo/explorer';
 import { pointAt, readmeBlocks, REPO_ROOT } from '../support/readme';
 import { runRecipe } from '../support/runRecipe';
 import { startGateway, type TestGateway } from '../support/startGateway';
@@ -29,6 +30,11 @@ describe('the README, as pasted', () => {
   it('presents GraphQL blocks and shell recipes to run (the test reads what it means to)', () => {
     expect(graphqlBlocks.length).toBeGreaterThanOrEqual(3);
     expect(shellBlocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("opens the Quick start with the explorers' own example", () => {
+    const example = EXAMPLE_OPERATION.split('\n').filter((line) => !line.startsWith('#')).join('\n').trim();
+    expect(graphqlBlocks[0]!.body.trim()).toBe(example);
   });
 
   it.each(graphqlBlocks.map((b) => [`README.md:${b.line}`, b] as const))('%s: every operation answers without errors', async (_where, block) => {
