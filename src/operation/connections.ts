@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Config } from '../config';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { GraphHttpError } from '../graph/errors';
 import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
@@ -201,7 +202,7 @@ export class Reports {
     private readonly graphRoot: string,
     private readonly maxPages: number,
     /** `GRAPH_AUTH`: which permission type the gateway's upstream tokens carry. */
-    private readonly graphAuth: 'app' | 'obo' | 'none',
+    private readonly graphAuth: Config['graph']['auth'],
   ) {}
 
   /**
