@@ -26,7 +26,7 @@ describe("the README's typed-client recipe (graphql-codegen's client preset)", (
     expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
     const generated = readFileSync(GENERATED, 'utf8');
     expect(generated).toContain('export const MfaGapsDocument');
-    expect(generated).toMatch(/export type MfaGapsQuery = \{ userRegistrationDetails: \{ nodes: Array<\{ id: string, userPrincipalName: string,/);
+    expect(generated).toMatch(/export type MfaGapsQuery = \{ userRegistrationDetails: \{ nodes: Array<\{ id: string, userPrincipalName: string\b/);
   });
 
   it('the type check has teeth: reading a field the operation did not select is a compile error', async () => {
