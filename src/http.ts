@@ -3,6 +3,7 @@ import bodyParser from 'body-parser';
 import cors from 'cors';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { EXPLORER_CSP, EXPLORER_PATH, type ExplorerAsset } from './apollo/explorer';
 import type { Config } from './config';
 import { ErrorCode } from './errors';
 import type { GatewayContext } from './operation/context';
@@ -49,6 +50,8 @@ export interface HttpHandlerDeps {
   readonly ready: () => Promise<boolean>;
   readonly isDraining: () => boolean;
   readonly newRequestId: () => string;
+  /** The local explorer's files (README, "Quick start"), or null where it is off (production). */
+  readonly explorer: ReadonlyMap<string, ExplorerAsset> | null;
 }
 
 /**
@@ -65,8 +68,11 @@ export function createHttpHandler(deps: HttpHandlerDeps): RequestListener {
   const readBody = readJsonBody(config.gateway.bodyLimitBytes);
 
   return (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && deps.explorer && (path === EXPLORER_PATH.slice(0, -1) || path.startsWith(EXPLORER_PATH))) {
+      return sendExplorerFile(res, deps.explorer, path);
+    }
     if (req.method === 'GET' && path === '/ready') {
       void deps.ready().then(
         (ok) => sendJson(res, ok && !deps.isDraining() ? 200 : 503, { status: ok && !deps.isDraining() ? 'ready' : 'not ready' }),
@@ -111,6 +117,17 @@ export function createHttpHandler(deps: HttpHandlerDeps): RequestListener {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+function sendExplorerFile(res: ServerResponse, files: ReadonlyMap<string, ExplorerAsset>, path: string): void {
+  // `/explorer` without its slash: relative asset URLs need the directory form.
+  if (!path.startsWith(EXPLORER_PATH)) {
+    res.writeHead(308, { location: EXPLORER_PATH }).end();
+    return;
+  }
+  const file = files.get(path.slice(EXPLORER_PATH.length));
+  if (!file) return sendJson(res, 404, { status: 'not found' });
+  res.writeHead(200, { 'content-type': file.contentType, 'content-security-policy': EXPLORER_CSP, 'cache-control': 'no-cache' }).end(file.body);
 }
 
 function sendError(res: ServerResponse, error: HttpError): void {

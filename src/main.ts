@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const where = config.graph.url === 'emulator' ? `the embedded Graph emulator at ${server.graphRoot}` : config.graph.url;
   process.stdout.write(`graph-reports-gateway ready at ${server.url} (upstream: ${where})\n`);
-  if (!config.production) process.stdout.write(`Apollo Sandbox: open ${server.url} in a browser\n`);
+  if (!config.production) process.stdout.write(`Apollo Sandbox: open ${server.url} in a browser (offline: GraphiQL at ${server.url}explorer/)\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,4 +1,4 @@
-import { graphqlSync } from 'graphql';
+import { graphqlSync, printSchema } from 'graphql';
 import { buildGatewaySchema } from './apollo/schema';
 import { resolvers } from './reports';
 
@@ -17,5 +17,13 @@ export function printSdl(): string {
   return sdl;
 }
 
-// `npm run sdl`: print and exit; importing this module (tests) has no side effect.
-if (require.main === module) process.stdout.write(`${printSdl().trimEnd()}\n`);
+/**
+ * The schema as clients see it (what introspection answers, printed as SDL): the input of client code
+ * generators and of Relay's compiler, which do not read a subgraph's federation `@link` header.
+ */
+export function printClientSchema(): string {
+  return printSchema(buildGatewaySchema(resolvers));
+}
+
+// `npm run sdl` (`--client`: `npm run schema`): print and exit; importing this module (tests) has no side effect.
+if (require.main === module) process.stdout.write(`${(process.argv.includes('--client') ? printClientSchema() : printSdl()).trimEnd()}\n`);

@@ -1,12 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { loadExplorerAssets, sandboxLandingPage } from './apollo/explorer';
 import { formatError } from './apollo/formatError';
 import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apollo/plugins';
 import { buildGatewaySchema } from './apollo/schema';
@@ -103,7 +103,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.gateway.shutdownGraceMs }),
       // Federated traces would carry resolver errors and timings to any router that asks; our own log has both.
       ApolloServerPluginInlineTraceDisabled(),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : sandboxLandingPage(),
       operationLogPlugin({ production: config.production, statsRoles: config.gateway.statsRoles }),
       upstreamCostPlugin(config.gateway.maxCost),
     ],
@@ -125,6 +125,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       },
       isDraining: () => draining,
       newRequestId: randomUUID,
+      explorer: config.production ? null : loadExplorerAssets(),
     }),
   );
   await new Promise<void>((resolve, reject) => {

@@ -363,7 +363,11 @@ export type MutationCreateUserCredentialUsageDetailsArgs = {
 
 export { OrderDirection };
 
-/** Where a page of a connection ends, and whether another page follows it (forward paging only). */
+/**
+ * Where a page of a connection starts and ends, and whether another page follows it: the Relay connection
+ * spec's `PageInfo` in full, so Relay's `@connection` accepts every connection. Paging is forward only
+ * (`first`, `after`).
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /**
@@ -373,6 +377,10 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one: pass `endCursor` as `after` to fetch it. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Always false: paging is forward only, which the Relay spec allows for `first`/`after` paging. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The opaque cursor of the first edge of this page, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1302,6 +1310,8 @@ export type OrderDirectionResolvers = EnumResolverSignature<{ ASC?: any, DESC?: 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

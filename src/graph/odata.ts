@@ -56,6 +56,18 @@ export interface ReportSpec {
   readonly orderable: readonly string[];
   /** Whether the collection supports `/{id}` addressing. */
   readonly addressableById: boolean;
+  /** Which permission types Graph serves this report to, from its own API page (README, "Permissions"). */
+  readonly permissions: ReportPermissions;
+}
+
+/**
+ * The least privileged permission Graph's API page lists per permission type: `delegated` is what an
+ * on-behalf-of token needs (`GRAPH_AUTH=obo`; every report has one), `application` what an app-only
+ * token needs (`GRAPH_AUTH=app`), `null` where the page says "Not supported".
+ */
+export interface ReportPermissions {
+  readonly delegated: string;
+  readonly application: string | null;
 }
 
 type Condition = Extract<FilterExpression, { kind: 'compare' | 'startsWith' | 'any' }>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BadUserInputError } from '../errors';
+import type { Config } from '../config';
+import { BadUserInputError, ForbiddenError } from '../errors';
 import { GraphHttpError } from '../graph/errors';
 import { buildCreateRequest, buildGetByIdRequest, buildListRequest, isEntityId, isEntityKey, type FilterExpression, type OrderTerm, type ReportSpec } from '../graph/odata';
 import type { GraphRequest } from '../graph/types';
@@ -25,7 +26,37 @@ export interface ListQuery {
 export interface ConnectionResult<T> {
   readonly edges: readonly { readonly cursor: string; readonly node: T }[];
   readonly nodes: readonly T[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: PageInfo;
+}
+
+/**
+ * The Relay connection spec's `PageInfo` in full (README, "Paging"). Paging is forward only, so there is
+ * never a previous page to report: the spec allows `false` for `first`/`after` paging.
+ */
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: false;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+/**
+ * A page's `PageInfo` from its edges; `resume` is the cursor to go on with when a page holds no edge but
+ * is not the last (cut short by the page bound). Cursors are signed only when a client selects them.
+ */
+export function pageInfoOf(edges: readonly { readonly cursor: string }[], hasNextPage: boolean, resume: () => string | null = () => null): PageInfo {
+  const first = edges[0];
+  const last = edges[edges.length - 1];
+  return {
+    hasNextPage,
+    hasPreviousPage: false,
+    get startCursor() {
+      return first ? first.cursor : null;
+    },
+    get endCursor() {
+      return last ? last.cursor : resume();
+    },
+  };
 }
 
 /** `first` within the documented bounds (the default when absent), else BAD_USER_INPUT naming the argument. */
@@ -106,18 +137,8 @@ export class ConnectionFetcher {
       position = { url: nextUrl, skip: 0 };
     }
     // A page cut short by the page bound still needs a way on, even when it holds no row.
-    const last = edges[edges.length - 1];
     const stop = resume;
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage,
-        get endCursor() {
-          return last ? last.cursor : stop ? cursorOf(stop) : null;
-        },
-      },
-    };
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfoOf(edges, hasNextPage, () => (stop ? cursorOf(stop) : null)) };
   }
 
   /**
@@ -183,9 +204,25 @@ export class Reports {
     private readonly connections: ConnectionFetcher,
     private readonly graphRoot: string,
     private readonly maxPages: number,
+    /** `GRAPH_AUTH`: which permission type the gateway's upstream tokens carry. */
+    private readonly graphAuth: Config['graph']['auth'],
   ) {}
 
+  /**
+   * Refuses, before any upstream call, a report that Graph does not serve to the gateway's kind of token
+   * (README, "Permissions"): an app-only token would get Graph's 403 for it, after spending budget.
+   */
+  assertServed(spec: ReportSpec): void {
+    const { delegated, application } = spec.permissions;
+    if (this.graphAuth === 'app' && application === null) {
+      throw new ForbiddenError(
+        `Microsoft Graph does not serve \`${spec.name}\` to applications, so GRAPH_AUTH=app cannot read it; it works with GRAPH_AUTH=obo (delegated ${delegated}, on behalf of the caller)`,
+      );
+    }
+  }
+
   list<T>(query: ListQuery, argumentPrefix?: string): Promise<ConnectionResult<T>> {
+    this.assertServed(query.spec);
     return this.connections.fetch<T>(query, argumentPrefix);
   }
 
@@ -194,6 +231,7 @@ export class Reports {
    * `$top`: Graph documents no query options on these functions beyond `$filter`.
    */
   async all<T>(spec: ReportSpec, options: { filter?: FilterExpression; functionParameters?: Parameters } = {}): Promise<T[]> {
+    this.assertServed(spec);
     const { rows, complete } = await readAllRows(this.upstream, this.graphRoot, buildListRequest(spec, options), this.maxPages);
     // A summary cut short would be wrong rather than short, so it is an error, not a partial answer.
     if (!complete) throw new GraphHttpError('Graph paged a summary past the page bound', { graphCode: 'TooManyPages' });
@@ -202,6 +240,7 @@ export class Reports {
 
   /** A function that answers one object (`usersRegisteredByFeature(...)`). */
   async single<T>(spec: ReportSpec, functionParameters: Parameters): Promise<T> {
+    this.assertServed(spec);
     const response = await this.upstream.load(buildListRequest(spec, { functionParameters }));
     if (response.body === null || typeof response.body !== 'object') throw unexpectedShape(response.status, response.requestId);
     return response.body as T;
@@ -209,6 +248,7 @@ export class Reports {
 
   /** `GET collection/{id}`; an id upstream does not know is `null`, not an error. */
   async byId<T>(spec: ReportSpec, id: string): Promise<T | null> {
+    this.assertServed(spec);
     try {
       const response = await this.upstream.load(buildGetByIdRequest(spec, id));
       return response.body as T;
@@ -220,6 +260,7 @@ export class Reports {
 
   /** The first row matching `filter` (a user's registration by principal name); none is `null`. */
   async firstWhere<T>(spec: ReportSpec, filter: FilterExpression): Promise<T | null> {
+    this.assertServed(spec);
     const response = await this.upstream.load(buildListRequest(spec, { filter, top: 1 }));
     const rows = (response.body as { value?: unknown[] } | null)?.value;
     return Array.isArray(rows) && rows.length > 0 ? (rows[0] as T) : null;
@@ -227,6 +268,7 @@ export class Reports {
 
   /** A create (POST): sent alone, never retried, never cached. */
   async create<T>(spec: ReportSpec, body: Record<string, unknown>): Promise<T> {
+    this.assertServed(spec);
     const response = await this.upstream.send(buildCreateRequest(spec, body));
     return response.body as T;
   }

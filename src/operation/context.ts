@@ -58,7 +58,7 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       stats,
     });
     const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
-    const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage);
+    const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage, config.graph.auth);
     const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals);
     return {
       requestId,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphHttpError, ODataCompileError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
-import { checkFirst, type ConnectionFetcher, type ConnectionResult, lazyEdge, type Reports } from './connections';
+import { checkFirst, type ConnectionFetcher, type ConnectionResult, lazyEdge, pageInfoOf, type Reports } from './connections';
 import { principalNameEquals } from './filters';
 import { readAllRows, type Upstream } from './upstream';
 
@@ -156,25 +156,17 @@ export class Links {
       first: query.first,
       after: query.after,
     };
+    this.reports.assertServed(query.spec);
     if (this.plan === 'batch' || query.after != null) return this.reports.list<T>(perUser, argumentPrefix);
     const first = checkFirst(query.first, argumentPrefix);
     const rows = await this.coalesced.load({ spec: query.spec, ...(query.filter ? { filter: query.filter } : {}), userPrincipalName });
     if (rows === null) return this.reports.list<T>(perUser, argumentPrefix);
     const edges = (rows.slice(0, first) as T[]).map((node, i) => lazyEdge(node, () => this.connections.cursorAt(perUser, i + 1)));
-    const last = edges[edges.length - 1];
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        get endCursor() {
-          return last ? last.cursor : null;
-        },
-      },
-    };
+    return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfoOf(edges, rows.length > first) };
   }
 
   async firstOf<T>(userPrincipalName: string, spec: ReportSpec): Promise<T | null> {
+    this.reports.assertServed(spec);
     if (this.plan === 'coalesce') {
       const rows = await this.coalesced.load({ spec, userPrincipalName });
       if (rows !== null) return (rows[0] as T | undefined) ?? null;

@@ -1,10 +1,18 @@
 import type { Resolvers } from '../generated/resolvers-types';
-import { registrationDetailsResolvers } from './registrationDetails';
-import { summariesResolvers } from './summaries';
-import { tenantSummariesResolvers } from './tenantSummaries';
-import { usageDetailsResolvers } from './usageDetails';
+import type { ReportSpec } from '../graph/odata';
+import { credentialUserRegistrationDetails, registrationDetailsResolvers } from './registrationDetails';
+import {
+  credentialUsageSummary,
+  credentialUserRegistrationCount,
+  summariesResolvers,
+  userRegistrationActivity,
+  usersRegisteredByFeature,
+  usersRegisteredByMethod,
+} from './summaries';
+import { credentialUserRegistrationsSummaries, tenantSummariesResolvers } from './tenantSummaries';
+import { userCredentialUsageDetails, usageDetailsResolvers, userEventsSummary } from './usageDetails';
 import { userResolvers } from './user';
-import { userRegistrationDetailsResolvers } from './userRegistrationDetails';
+import { userRegistrationDetails, userRegistrationDetailsResolvers } from './userRegistrationDetails';
 
 const families: readonly Resolvers[] = [
   registrationDetailsResolvers,
@@ -41,3 +49,21 @@ export const linkFields: ReadonlySet<string> = new Set([
   'User.credentialRegistration',
   'User.authenticationRegistration',
 ]);
+
+/**
+ * Every report the gateway reads, each under the root field of its name (the beta read of
+ * `userRegistrationDetails` shares its spec's permissions): the README's permission table is checked
+ * against this list.
+ */
+export const reportSpecs: readonly ReportSpec[] = [
+  userRegistrationDetails,
+  userEventsSummary,
+  userRegistrationActivity,
+  usersRegisteredByFeature,
+  usersRegisteredByMethod,
+  credentialUserRegistrationsSummaries,
+  credentialUserRegistrationDetails,
+  userCredentialUsageDetails,
+  credentialUsageSummary,
+  credentialUserRegistrationCount,
+];

@@ -20,6 +20,8 @@ export const credentialUserRegistrationDetails: ReportSpec = {
   },
   orderable: ['userDisplayName', 'userPrincipalName', 'isRegistered', 'isEnabled', 'isCapable', 'isMfaRegistered'],
   addressableById: true,
+  /** Graph's API page: Reports.Read.All, delegated and application. */
+  permissions: { delegated: 'Reports.Read.All', application: 'Reports.Read.All' },
 };
 
 /**

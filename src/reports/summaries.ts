@@ -12,6 +12,8 @@ export const credentialUsageSummary: ReportSpec = {
   filterable: { feature: { type: 'enum', members: GraphEnums.featureType } },
   orderable: [],
   addressableById: false,
+  /** Graph's API page: Reports.Read.All, delegated and application. */
+  permissions: { delegated: 'Reports.Read.All', application: 'Reports.Read.All' },
 };
 
 export const credentialUserRegistrationCount: ReportSpec = {
@@ -21,6 +23,8 @@ export const credentialUserRegistrationCount: ReportSpec = {
   filterable: {},
   orderable: [],
   addressableById: false,
+  /** Graph's API page: Reports.Read.All, delegated and application. */
+  permissions: { delegated: 'Reports.Read.All', application: 'Reports.Read.All' },
 };
 
 /** The successor of getCredentialUsageSummary: a function of `period` (`d1`, `d7`, `d30`). */
@@ -34,6 +38,8 @@ export const userRegistrationActivity: ReportSpec = {
   },
   orderable: [],
   addressableById: false,
+  /** Graph's API page: AuditLog.Read.All delegated; application "Not supported". */
+  permissions: { delegated: 'AuditLog.Read.All', application: null },
 };
 
 /** A function returning one summary object; its parameters are `includedUserTypes` and `includedUserRoles`. */
@@ -44,6 +50,8 @@ export const usersRegisteredByFeature: ReportSpec = {
   filterable: {},
   orderable: [],
   addressableById: false,
+  /** Graph's API page: AuditLog.Read.All delegated; application "Not supported". */
+  permissions: { delegated: 'AuditLog.Read.All', application: null },
 };
 
 /** A function returning one summary object; its parameters are `includedUserTypes` and `includedUserRoles`. */
@@ -54,6 +62,8 @@ export const usersRegisteredByMethod: ReportSpec = {
   filterable: {},
   orderable: [],
   addressableById: false,
+  /** Graph's API page: AuditLog.Read.All delegated; application "Not supported". */
+  permissions: { delegated: 'AuditLog.Read.All', application: null },
 };
 
 /** One item of `/beta/reports/getCredentialUsageSummary(period=…)` as Graph sends it. */

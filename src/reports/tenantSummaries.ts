@@ -10,6 +10,8 @@ export const credentialUserRegistrationsSummaries: ReportSpec = {
   filterable: { tenantId: stringProperty, tenantDisplayName: stringProperty },
   orderable: ['tenantId', 'tenantDisplayName'],
   addressableById: true,
+  /** Graph's API page: Reports.Read.All delegated (with Lighthouse access); application "Not supported". */
+  permissions: { delegated: 'Reports.Read.All', application: null },
 };
 
 /**

@@ -21,6 +21,8 @@ export const userCredentialUsageDetails: ReportSpec = {
   },
   orderable: ['userDisplayName', 'userPrincipalName', 'eventDateTime', 'feature', 'isSuccess', 'authMethod'],
   addressableById: true,
+  /** Graph's API page: Reports.Read.All, delegated and application. */
+  permissions: { delegated: 'Reports.Read.All', application: 'Reports.Read.All' },
 };
 
 /** The successor of userCredentialUsageDetails: the same shape and filters, under authenticationMethods. */
@@ -29,6 +31,8 @@ export const userEventsSummary: ReportSpec = {
   name: 'userEventsSummary',
   path: '/reports/authenticationMethods/userEventsSummary',
   addressableById: false,
+  /** Graph's API page: AuditLog.Read.All, delegated and application. */
+  permissions: { delegated: 'AuditLog.Read.All', application: 'AuditLog.Read.All' },
 };
 
 /** One event of `/beta/reports/userCredentialUsageDetails` as Graph sends it; enum members are plain strings. */

@@ -27,6 +27,8 @@ export const userRegistrationDetails: ReportSpec = {
   },
   orderable: ['userPrincipalName', 'userDisplayName'],
   addressableById: true,
+  /** Graph's API page: AuditLog.Read.All, delegated and application. */
+  permissions: { delegated: 'AuditLog.Read.All', application: 'AuditLog.Read.All' },
 };
 
 /**

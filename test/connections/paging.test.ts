@@ -22,6 +22,24 @@ async function walk(gw: TestGateway, first: number): Promise<{ ids: string[]; pa
 }
 
 describe('Relay connections over @odata.nextLink', () => {
+  it("answers the Relay spec's PageInfo in full: forward only, startCursor the first edge's cursor, nulls on an empty page", async () => {
+    const gw = await startGateway({ emulator: { users: 5 } });
+    try {
+      const FULL = `query($after: String, $upn: String) {
+        credentialUserRegistrationDetails(first: 2, after: $after, filter: { userPrincipalName: { startsWith: $upn } }) {
+          edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+      const first = (await gw.query(FULL)).body.data!.credentialUserRegistrationDetails;
+      expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor });
+      const second = (await gw.query(FULL, { after: first.pageInfo.endCursor })).body.data!.credentialUserRegistrationDetails;
+      // Still false after `after`: the spec allows it for forward paging, and the gateway cannot page backwards.
+      expect(second.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: second.edges[0].cursor });
+      const empty = (await gw.query(FULL, { upn: 'nobody-has-this-name' })).body.data!.credentialUserRegistrationDetails;
+      expect(empty).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    } finally {
+      await gw.stop();
+    }
+  });
+
   it('walks 120 rows with first: 7 against 10-row upstream pages: every row once, then hasNextPage false', async () => {
     const gw = await startGateway({ emulator: { users: 120, maxPageSize: 10, ignoreTop: true } });
     try {

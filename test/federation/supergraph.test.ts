@@ -97,11 +97,11 @@ describe('the gateway as a subgraph of a running supergraph', () => {
   });
 
   it("a connection of the users subgraph pages with its own PageInfo, and its users reach this subgraph's fields", async () => {
-    const res = await supergraph.query('{ usersPage(first: 2) { pageInfo { hasNextPage endCursor } nodes { userPrincipalName credentialRegistration { userPrincipalName } } } }');
+    const res = await supergraph.query('{ usersPage(first: 2) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { userPrincipalName credentialRegistration { userPrincipalName } } } }');
     expect(res.errors).toBeUndefined();
     const first = gw.emulator.data.userRegistrationDetails.slice(0, 2).map((u) => u.userPrincipalName);
     expect(res.data!.usersPage).toEqual({
-      pageInfo: { hasNextPage: true, endCursor: null },
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
       nodes: first.map((upn) => ({ userPrincipalName: upn, credentialRegistration: { userPrincipalName: upn } })),
     });
     expect(supergraph.gatewayLog).toEqual([]);

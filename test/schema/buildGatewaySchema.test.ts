@@ -19,7 +19,7 @@ describe('buildGatewaySchema', () => {
       },
       credentialUserRegistrationDetails: (_, args) => {
         seen.push(args);
-        return { edges: [{ cursor: 'c1', node: alice }], nodes: [alice], pageInfo: { hasNextPage: false, endCursor: 'c1' } };
+        return { edges: [{ cursor: 'c1', node: alice }], nodes: [alice], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' } };
       },
       userRegistrationActivity: (_, args) => (seen.push(args), []),
       credentialUsageSummary: (_, args) => (seen.push(args), []),

@@ -12,7 +12,8 @@ const sdl = (() => {
 const users = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])
   scalar DateTime
-  type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
+  # The Relay connection spec's PageInfo, as other subgraphs declare it.
+  type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
   type User @key(fields: "id") @key(fields: "userPrincipalName") {
     id: ID!
     userPrincipalName: String!

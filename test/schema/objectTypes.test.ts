@@ -60,7 +60,7 @@ describe('the object types of the contract', () => {
       'id: String!', 'feature: FeatureType!', 'authMethod: UsageAuthMethod!', 'successfulActivityCount: SafeInt!',
       'failureActivityCount: SafeInt!',
     ]],
-    ['PageInfo', ['hasNextPage: Boolean!', 'endCursor: String']],
+    ['PageInfo', ['hasNextPage: Boolean!', 'hasPreviousPage: Boolean!', 'startCursor: String', 'endCursor: String']],
   ])('defines the object type %s with exactly the fields of the contract', (name, fields) => {
     expect(signatures(name)).toEqual(fields);
   });

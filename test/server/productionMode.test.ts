@@ -47,10 +47,14 @@ describe('production mode', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/stacktrace/);
   });
 
-  it('serves no Sandbox landing page', async () => {
+  it('serves no Sandbox landing page and no local explorer', async () => {
     const res = await fetch(gw.url, { headers: { accept: 'text/html' } });
     const body = await res.text();
     expect(body).not.toMatch(/sandbox|<html/i);
+    for (const path of ['/explorer/', '/explorer/graphiql.min.js']) {
+      const explorer = await fetch(new URL(path, gw.url), { headers: { accept: 'text/html' } });
+      expect(await explorer.text()).not.toMatch(/graphiql|<html/i);
+    }
   });
 
   it('rejects a depth-12 query, 200 aliases and first: 100000 with coded errors and no upstream call', async () => {

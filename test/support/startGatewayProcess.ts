@@ -17,6 +17,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A worker that dies or forgets to stop it takes its gateway with it.
+  const kill = (): void => void (child.exitCode === null && child.kill('SIGKILL'));
+  process.once('exit', kill);
+  child.once('exit', () => process.removeListener('exit', kill));
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

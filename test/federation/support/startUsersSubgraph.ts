@@ -32,7 +32,7 @@ function typeDefs(keys: UsersKeys): string {
   return `
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])
     type User ${KEY_DIRECTIVES[keys]} { ${id} ${upn} displayName: String! }
-    type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
+    type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
     type UserPage { nodes: [User!]! pageInfo: PageInfo! }
     type Query {
       users(first: Int): [User!]!
@@ -55,7 +55,7 @@ export async function startUsersSubgraph(users: readonly DirectoryUser[], keys: 
         users: (_root: unknown, args: { first?: number | null }) => users.slice(0, args.first ?? users.length),
         usersPage: (_root: unknown, args: { first?: number | null }) => {
           const nodes = users.slice(0, args.first ?? users.length);
-          return { nodes, pageInfo: { hasNextPage: nodes.length < users.length, endCursor: null } };
+          return { nodes, pageInfo: { hasNextPage: nodes.length < users.length, hasPreviousPage: false, startCursor: null, endCursor: null } };
         },
       },
       User: { __resolveReference: find },

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
-  await redis.stop();
+  await redis?.stop();
 });
 
 describe('RedisRateBudget', () => {

@@ -25,6 +25,7 @@ const methods: ReportSpec = {
   filterable: { methodsRegistered: { type: 'stringCollection' } },
   orderable: [],
   addressableById: true,
+  permissions: { delegated: 'AuditLog.Read.All', application: 'AuditLog.Read.All' },
 };
 
 describe('compileCondition', () => {
