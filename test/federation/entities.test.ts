@@ -45,7 +45,7 @@ describe('entity references', () => {
       };
     }],
     ['UserRegistrationDetails', 'id userPrincipalName methodsRegistered', () => {
-      const rows = withUnknown<{ id: string; userPrincipalName: string; methodsRegistered: string[] } | null>(gw.emulator.data.userRegistrationDetails, [null, null]);
+      const rows = withUnknown<{ id: string; userPrincipalName: string; methodsRegistered: string[] | null } | null>(gw.emulator.data.userRegistrationDetails, [null, null]);
       return {
         keys: rows.map((r, i) => ({ id: r?.id ?? UNKNOWN_IDS[i === 3 ? 0 : 1] })),
         expected: rows.map((r) => r && { __typename: 'UserRegistrationDetails', id: r.id, userPrincipalName: r.userPrincipalName, methodsRegistered: r.methodsRegistered }),
