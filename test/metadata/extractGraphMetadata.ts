@@ -5,6 +5,8 @@
  * of the functions. After a re-sync, test/metadata/graphMetadata.test.ts names each drift.
  *
  *   npx tsx test/metadata/extractGraphMetadata.ts <commit> <v1.0-Prod.csdl> <beta-Prod.csdl> > test/metadata/graph-metadata.json
+ *
+ * (README "Graph's metadata: which fields may be null" shows it with a clone of the repository.)
  */
 import { readFileSync } from 'node:fs';
 import { readCsdl, type CsdlFunction, type CsdlModel, type CsdlType } from './csdl';
