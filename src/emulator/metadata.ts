@@ -84,8 +84,9 @@ const container = (name: string, navigation: readonly Declared[]): Declaration =
 const complex = (name: string, properties: readonly Declared[]): Declaration => ({ kind: 'ComplexType', name, properties });
 
 /**
- * The types and functions `version` serves, as Graph declares them (README "Graph's metadata"): only
- * `Nullable="false"` where Graph says so, the report functions with exactly Graph's overloads.
+ * The types and functions `version` serves, as Graph declares them: only `Nullable="false"` where Graph
+ * says so, the report functions with exactly Graph's overloads (README "Graph's metadata: which fields
+ * may be null").
  */
 function declarations(version: 'beta' | 'v1.0'): Declaration[] {
   const beta = version === 'beta';

@@ -15,8 +15,8 @@ export const credentialUserRegistrationsSummaries: ReportSpec = {
 /**
  * One tenant summary of `/beta/tenantRelationships/managedTenants/credentialUserRegistrationsSummaries` as
  * Graph sends it. The GraphQL type exposes `tenantId` / `tenantDisplayName` as `organizationId` /
- * `organizationDisplayName`. Every property but the key is nullable in Graph's metadata (README "Graph's
- metadata"), the two names included.
+ * `organizationDisplayName`. Every property but the key is nullable in Graph's metadata, the two names
+ included (README "Graph's metadata: which fields may be null").
  */
 export interface CredentialUserRegistrationsSummaryRecord {
   readonly id: string;

@@ -42,7 +42,7 @@ export const userRegistrationDetailsBeta: ReportSpec = {
 /**
  * One row of `/v1.0/reports/authenticationMethods/userRegistrationDetails` as Graph sends it; `id` is the
  * Entra user object id. Enum members are plain strings that resolvers normalise. Optional where Graph's
- * metadata allows null (README "Graph's metadata").
+ * metadata allows null (README "Graph's metadata: which fields may be null").
  */
 export interface UserRegistrationDetailsRecord {
   readonly id: string;

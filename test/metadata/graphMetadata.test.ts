@@ -17,9 +17,10 @@ import type { ServedMetadata, Version } from './extractGraphMetadata';
 import fixture from './graph-metadata.json';
 
 /**
- * Graph's own service description is the judge (README "Graph's metadata"): the checked-in extract of
- * msgraph-metadata holds the GraphQL schema and the emulator's `$metadata` to it. Every check collects
- * drifts as sentences naming version, type and property, so a re-sync of the extract shows each one.
+ * Graph's own service description is the judge (README "Graph's metadata: which fields may be null"):
+ * the checked-in extract of msgraph-metadata holds the GraphQL schema and the emulator's `$metadata` to it.
+ * Every check collects drifts as sentences naming version, type and property, so a re-sync of the extract
+ * shows each one.
  */
 const extract = fixture as unknown as Record<Version, ServedMetadata>;
 const VERSIONS: readonly Version[] = ['v1.0', 'beta'];
