@@ -85,9 +85,9 @@ const NULL_SHARE = 0.05;
 
 /**
  * A seeded row as real tenants send it: null wherever Graph's metadata allows it (README "Graph's
- * metadata: which fields may be null"). Each nullable property is null with NULL_SHARE odds, drawn from a stream of its own so
- * that the rest of the row stays what the seed made it; `forced`, when given, is null in any case, so
- * that even a small tenant shows a gap in every such property.
+ * metadata: which fields may be null"). Each nullable property is null with NULL_SHARE odds, drawn from
+ * a stream of its own so that the rest of the row stays what the seed made it; `forced`, when given, is
+ * null in any case, so that even a small tenant shows a gap in every such property.
  */
 export function withGraphNulls<T extends object>(row: T, entity: EntityDef, prng: Prng, forced?: string): T {
   const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
