@@ -166,14 +166,15 @@ const UNKNOWN_FUTURE_VALUE = 'unknownFutureValue';
 /**
  * An upstream enum value made safe to return: a member of the Graph enum stays as it is; anything else
  * (a member newer than this gateway, a typo, a non-string) becomes `unknownFutureValue` and is reported to
- * `onUnknown`, so an evolving upstream never fails a query. null and undefined stay null.
+ * `onUnknown`, so an evolving upstream never fails a query. null, undefined and `""` are no value and
+ * answer null: Graph sends `""` for a user without a default method, which is not a new member.
  */
 export function normaliseEnumValue<N extends GraphEnumName>(
   enumName: N,
   raw: unknown,
   onUnknown: (enumName: string, value: string) => void,
 ): GraphEnumValue<N> | null {
-  if (raw === null || raw === undefined) return null;
+  if (raw === null || raw === undefined || raw === '') return null;
   const members: readonly string[] = GraphEnums[enumName];
   if (typeof raw === 'string' && members.includes(raw)) return raw as GraphEnumValue<N>;
   onUnknown(enumName, typeof raw === 'string' ? raw : JSON.stringify(raw));
@@ -182,7 +183,7 @@ export function normaliseEnumValue<N extends GraphEnumName>(
 
 /**
  * A collection of upstream enum values made safe to return, member by member (see normaliseEnumValue);
- * null elements are dropped because the schema's lists hold non-null members, and a lone value where a
+ * null and `""` elements are dropped because the schema's lists hold non-null members, and a lone value where a
  * collection was expected counts as a one-member collection. A missing collection is null.
  */
 export function normaliseEnumList<N extends GraphEnumName>(

@@ -1,3 +1,4 @@
+import { credentialUserRegistrationsSummaryEntity, type EntityDef, userRegistrationDetailsEntity } from './entities';
 import { Prng } from './prng';
 
 /** `microsoft.graph.credentialUserRegistrationDetails` (beta), as served. `id` is the user's object id. */
@@ -26,7 +27,8 @@ export interface UserCredentialUsageDetailsRow {
   isSuccess: boolean;
   /** usageAuthMethod, evolvable members included. */
   authMethod: string;
-  failureReason: string | null;
+  /** Non-null in Graph's metadata: `""` on a successful event, as Graph's example shows. */
+  failureReason: string;
   /** ISO 8601 UTC. */
   eventDateTime: string;
 }
@@ -34,8 +36,8 @@ export interface UserCredentialUsageDetailsRow {
 /** `microsoft.graph.managedTenants.credentialUserRegistrationsSummary` (beta), as served. */
 export interface CredentialUserRegistrationsSummaryRow {
   id: string;
-  tenantId: string;
-  tenantDisplayName: string;
+  tenantId: string | null;
+  tenantDisplayName: string | null;
   lastRefreshedDateTime: string | null;
   mfaAndSsprCapableUserCount: number | null;
   mfaConditionalAccessPolicyState: string | null;
@@ -58,24 +60,46 @@ export interface UserRegistrationDetailsRow {
   userPrincipalName: string;
   userDisplayName: string;
   /** signInUserType: `member`, `guest`. */
-  userType: string;
-  isAdmin: boolean;
+  userType: string | null;
+  isAdmin: boolean | null;
   isMfaCapable: boolean;
   isMfaRegistered: boolean;
   isPasswordlessCapable: boolean;
   isSsprCapable: boolean;
   isSsprEnabled: boolean;
   isSsprRegistered: boolean;
-  isSystemPreferredAuthenticationMethodEnabled: boolean;
+  isSystemPreferredAuthenticationMethodEnabled: boolean | null;
   lastUpdatedDateTime: string;
   /** Open strings upstream: `mobilePhone`, `microsoftAuthenticatorPush`, `passKeyDeviceBound`, … */
-  methodsRegistered: string[];
+  methodsRegistered: string[] | null;
   /** Open strings upstream: `push`, `oath`, `sms`, … */
-  systemPreferredAuthenticationMethods: string[];
+  systemPreferredAuthenticationMethods: string[] | null;
   /** userDefaultAuthenticationMethod; Graph sends `""` for some users with no method, so do we. */
-  userPreferredMethodForSecondaryAuthentication: string;
+  userPreferredMethodForSecondaryAuthentication: string | null;
   /** defaultMfaMethodType, beta only. */
-  defaultMfaMethod: string;
+  defaultMfaMethod: string | null;
+}
+
+/** How often a property that Graph's metadata leaves nullable is null in a seeded row. */
+const NULL_SHARE = 0.05;
+
+/**
+ * A seeded row as real tenants send it: null wherever Graph's metadata allows it (README "Graph's
+ * metadata: which fields may be null"). Each nullable property is null with NULL_SHARE odds, drawn from
+ * a stream of its own so that the rest of the row stays what the seed made it; `forced`, when given, is
+ * null in any case, so that even a small tenant shows a gap in every such property.
+ */
+export function withGraphNulls<T extends object>(row: T, entity: EntityDef, prng: Prng, forced?: string): T {
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const [name, def] of Object.entries(entity.properties)) {
+    if (def.nullable && (prng.chance(NULL_SHARE) || name === forced)) out[name] = null;
+  }
+  return out as T;
+}
+
+/** The properties of an entity that Graph's metadata leaves nullable, in declaration order. */
+export function nullableProperties(entity: EntityDef): string[] {
+  return Object.entries(entity.properties).filter(([, def]) => def.nullable === true).map(([name]) => name);
 }
 
 /**
@@ -165,7 +189,7 @@ export function userIdentity(index: number, prng: Prng): UserIdentity {
  * does not show it, so it is derived from the id: about half of the admins, the same on every run.
  */
 export function isPrivilegedAdmin(row: Pick<UserRegistrationDetailsRow, 'id' | 'isAdmin'>): boolean {
-  return row.isAdmin && parseInt(row.id.charAt(0), 16) < 8;
+  return row.isAdmin === true && parseInt(row.id.charAt(0), 16) < 8;
 }
 
 /** Methods a user may have registered (the successor's open strings) and how often. */
@@ -249,6 +273,10 @@ export function seedUser(seed: number, index: number, referenceMs: number): {
     userPreferredMethodForSecondaryAuthentication: preferred,
     defaultMfaMethod: factor.mfaDefault,
   };
+  // The fixed users stay whole (a tiny tenant still shows every kind of value); the next ones carry one
+  // forced gap each, one nullable property after the other.
+  const gaps = index < SPECIAL_USERS.length ? null : Prng.of(seed, 'user-nulls', index);
+  const forced = nullableProperties(userRegistrationDetailsEntity)[index - SPECIAL_USERS.length];
   const registration: CredentialUserRegistrationDetailsRow = {
     id,
     userPrincipalName: who.userPrincipalName,
@@ -259,7 +287,7 @@ export function seedUser(seed: number, index: number, referenceMs: number): {
     isCapable: details.isSsprCapable,
     isMfaRegistered,
   };
-  return { registration, details, prng };
+  return { registration, details: gaps === null ? details : withGraphNulls(details, userRegistrationDetailsEntity, gaps, forced), prng };
 }
 
 /** Mostly the classic members, and about a third evolvable ones (declared after `unknownFutureValue`). */
@@ -296,7 +324,7 @@ export function seedUsageEvents(
       userDisplayName: user.userDisplayName,
       isSuccess,
       authMethod: prng.pick(AUTH_METHODS),
-      failureReason: isSuccess ? null : prng.pick(FAILURE_REASONS),
+      failureReason: isSuccess ? '' : prng.pick(FAILURE_REASONS),
       eventDateTime: new Date(referenceMs - (1 + prng.int(THIRTY_DAYS_S)) * 1000).toISOString().replace('.000Z', 'Z'),
     };
   });
@@ -312,29 +340,42 @@ const TENANT_NAMES = [
 const LICENSES = ['AADFree', 'AADPremium1', 'AADPremium2'];
 const POLICY_STATES = ['enabled', 'disabled', 'reportOnly'];
 
-/** The managed tenants' summaries: a fixed list of 25, counts consistent with each other. */
+/** The first tenants' names exercise escaping, so they stay whole; the others carry Graph's nulls. */
+const WHOLE_TENANTS = 5;
+
+/**
+ * The managed tenants' summaries: a fixed list of 25, counts consistent with each other, then nulls where
+ * Graph allows them (every property but the key), each nullable property forced null in one tenant.
+ */
 export function seedTenantSummaries(seed: number, referenceMs: number): CredentialUserRegistrationsSummaryRow[] {
-  return TENANT_NAMES.map((tenantDisplayName, index) => {
-    const prng = Prng.of(seed, 'tenant', index);
-    const totalUserCount = 5 + prng.int(5000);
-    const mfaRegisteredUserCount = prng.int(totalUserCount + 1);
-    const ssprRegisteredUserCount = prng.int(totalUserCount + 1);
-    return {
-      id: prng.guid(),
-      tenantId: prng.guid(),
-      tenantDisplayName,
-      lastRefreshedDateTime: new Date(referenceMs - prng.int(48 * 3600) * 1000).toISOString().replace('.000Z', 'Z'),
-      mfaAndSsprCapableUserCount: Math.min(mfaRegisteredUserCount, ssprRegisteredUserCount),
-      mfaConditionalAccessPolicyState: prng.pick(POLICY_STATES),
-      mfaExcludedUserCount: prng.int(Math.max(1, Math.floor(totalUserCount / 20))),
-      mfaRegisteredUserCount,
-      securityDefaultsEnabled: prng.chance(0.4),
-      ssprEnabledUserCount: Math.max(ssprRegisteredUserCount, prng.int(totalUserCount + 1)),
-      ssprRegisteredUserCount,
-      tenantLicenseType: prng.pick(LICENSES),
-      totalUserCount,
-    };
+  const nullable = nullableProperties(credentialUserRegistrationsSummaryEntity);
+  return TENANT_NAMES.map((tenantDisplayName, index): CredentialUserRegistrationsSummaryRow => {
+    const row = seedTenantSummary(seed, referenceMs, tenantDisplayName, index);
+    if (index < WHOLE_TENANTS) return row;
+    return withGraphNulls(row, credentialUserRegistrationsSummaryEntity, Prng.of(seed, 'tenant-nulls', index), nullable[index - WHOLE_TENANTS]);
   });
+}
+
+function seedTenantSummary(seed: number, referenceMs: number, tenantDisplayName: string, index: number): CredentialUserRegistrationsSummaryRow {
+  const prng = Prng.of(seed, 'tenant', index);
+  const totalUserCount = 5 + prng.int(5000);
+  const mfaRegisteredUserCount = prng.int(totalUserCount + 1);
+  const ssprRegisteredUserCount = prng.int(totalUserCount + 1);
+  return {
+    id: prng.guid(),
+    tenantId: prng.guid(),
+    tenantDisplayName,
+    lastRefreshedDateTime: new Date(referenceMs - prng.int(48 * 3600) * 1000).toISOString().replace('.000Z', 'Z'),
+    mfaAndSsprCapableUserCount: Math.min(mfaRegisteredUserCount, ssprRegisteredUserCount),
+    mfaConditionalAccessPolicyState: prng.pick(POLICY_STATES),
+    mfaExcludedUserCount: prng.int(Math.max(1, Math.floor(totalUserCount / 20))),
+    mfaRegisteredUserCount,
+    securityDefaultsEnabled: prng.chance(0.4),
+    ssprEnabledUserCount: Math.max(ssprRegisteredUserCount, prng.int(totalUserCount + 1)),
+    ssprRegisteredUserCount,
+    tenantLicenseType: prng.pick(LICENSES),
+    totalUserCount,
+  };
 }
 
 /** Fixed, so that the same seed gives the same data on any day; periods reach back from here. */

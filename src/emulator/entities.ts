@@ -8,6 +8,10 @@ export interface PropertyDef {
   readonly type: 'string' | 'boolean' | 'int32' | 'int64' | 'dateTime' | 'enum' | 'enumCollection' | 'stringCollection';
   /** For `enum` and `enumCollection`: which Graph enum, for literal checks and evolvable-member hiding. */
   readonly enumName?: GraphEnumName;
+  /**
+   * Graph may send null here: exactly where its `$metadata` has no `Nullable="false"` (checked against the
+   * extract of Graph's metadata by test/metadata). Seeded rows carry null in a share of these.
+   */
   readonly nullable?: boolean;
   /** Operators `$filter` accepts on it; absent means not filterable. */
   readonly filter?: readonly FilterOperator[];
@@ -21,6 +25,8 @@ export interface EntityDef {
   /** Type name without namespace, e.g. `credentialUserRegistrationDetails`. */
   readonly name: string;
   readonly namespace: 'microsoft.graph' | 'microsoft.graph.managedTenants';
+  /** Graph declares the managed tenants' types open (`OpenType="true"`): rows may carry more properties. */
+  readonly openType?: boolean;
   readonly properties: Readonly<Record<string, PropertyDef>>;
   /** Properties a POST must carry (creatable entities only). */
   readonly required?: readonly string[];
@@ -60,6 +66,7 @@ export const graphEnums = {
   ],
   includedUserRoles: ['all', 'privilegedAdmin', 'admin', 'user', 'unknownFutureValue'],
   includedUserTypes: ['all', 'member', 'guest', 'unknownFutureValue'],
+  aggregationPeriod: ['d1', 'd7', 'd30', 'unknownFutureValue'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GraphEnumName = keyof typeof graphEnums;
@@ -95,7 +102,8 @@ export const userCredentialUsageDetailsEntity: EntityDef = {
     userDisplayName: name,
     isSuccess: { type: 'boolean', filter: ['eq', 'ne'], orderable: true },
     authMethod: { type: 'enum', enumName: 'usageAuthMethod', filter: ['eq', 'ne'], orderable: true },
-    failureReason: { ...name, nullable: true },
+    // Graph declares it non-null: a successful event carries "" (its own example shows so).
+    failureReason: name,
     eventDateTime: { type: 'dateTime', filter: ['gt', 'ge', 'lt', 'le'], orderable: true },
   },
   required: ['userPrincipalName', 'feature', 'isSuccess', 'authMethod', 'eventDateTime'],
@@ -141,10 +149,12 @@ const count = { type: 'int32', filter: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'], ord
 export const credentialUserRegistrationsSummaryEntity: EntityDef = {
   name: 'credentialUserRegistrationsSummary',
   namespace: 'microsoft.graph.managedTenants',
+  openType: true,
+  // Every property but the key is nullable in Graph's metadata.
   properties: {
     id: { type: 'string', filter: ['eq', 'ne'], orderable: true },
-    tenantId: { ...text, nullable: false },
-    tenantDisplayName: { ...text, nullable: false },
+    tenantId: text,
+    tenantDisplayName: text,
     lastRefreshedDateTime: { type: 'dateTime', filter: ['eq', 'ne', 'gt', 'ge', 'lt', 'le'], orderable: true, nullable: true },
     mfaAndSsprCapableUserCount: count,
     mfaConditionalAccessPolicyState: text,
@@ -162,7 +172,10 @@ export const credentialUserRegistrationsSummaryEntity: EntityDef = {
 /** The successor's flags are filterable but, as Graph documents, not orderable. */
 const filterOnlyFlag = { type: 'boolean', filter: ['eq', 'ne'] } as const;
 
-/** The successor of registration details: seven filterable booleans, two `any` collections, names. */
+/**
+ * The successor of registration details: seven filterable booleans, two `any` collections, names. Graph
+ * leaves the admin flag, the system-preferred flag, both method collections and the enums nullable.
+ */
 export const userRegistrationDetailsEntity: EntityDef = {
   name: 'userRegistrationDetails',
   namespace: 'microsoft.graph',
@@ -170,20 +183,20 @@ export const userRegistrationDetailsEntity: EntityDef = {
     id: { type: 'string' },
     userPrincipalName: name,
     userDisplayName: name,
-    userType: { type: 'enum', enumName: 'signInUserType' },
-    isAdmin: { type: 'boolean' },
+    userType: { type: 'enum', enumName: 'signInUserType', nullable: true },
+    isAdmin: { type: 'boolean', nullable: true },
     isMfaCapable: filterOnlyFlag,
     isMfaRegistered: filterOnlyFlag,
     isPasswordlessCapable: filterOnlyFlag,
     isSsprCapable: filterOnlyFlag,
     isSsprEnabled: filterOnlyFlag,
     isSsprRegistered: filterOnlyFlag,
-    isSystemPreferredAuthenticationMethodEnabled: filterOnlyFlag,
+    isSystemPreferredAuthenticationMethodEnabled: { ...filterOnlyFlag, nullable: true },
     lastUpdatedDateTime: { type: 'dateTime' },
-    methodsRegistered: { type: 'stringCollection', filter: ['any'] },
-    systemPreferredAuthenticationMethods: { type: 'stringCollection', filter: ['any'] },
-    userPreferredMethodForSecondaryAuthentication: { type: 'enum', enumName: 'userDefaultAuthenticationMethod' },
-    defaultMfaMethod: { type: 'enum', enumName: 'defaultMfaMethodType', betaOnly: true },
+    methodsRegistered: { type: 'stringCollection', filter: ['any'], nullable: true },
+    systemPreferredAuthenticationMethods: { type: 'stringCollection', filter: ['any'], nullable: true },
+    userPreferredMethodForSecondaryAuthentication: { type: 'enum', enumName: 'userDefaultAuthenticationMethod', nullable: true },
+    defaultMfaMethod: { type: 'enum', enumName: 'defaultMfaMethodType', betaOnly: true, nullable: true },
   },
 };
 

@@ -60,7 +60,7 @@ function checkValue(name: string, def: PropertyDef, value: unknown): void {
 /**
  * Checks a POST body against the entity: an object, every required property present, every property
  * known and of its declared type. Returns the row to store, in the entity's property order, absent
- * optional properties as null; `id` is the server's to assign.
+ * optional properties as Graph stores them; `id` is the server's to assign.
  */
 export function validateCreateBody(entity: EntityDef, body: unknown, id: string): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid(`The request body must be a JSON object describing a ${entity.name}.`);
@@ -79,7 +79,9 @@ export function validateCreateBody(entity: EntityDef, body: unknown, id: string)
     }
     const value = input[name];
     if (value === undefined) {
-      row[name] = def.type.endsWith('Collection') ? [] : null;
+      // What Graph stores for an omitted property: an empty collection, null where its metadata allows
+      // null, else an empty string (failureReason, non-null in Graph, is "" on a successful event).
+      row[name] = def.type.endsWith('Collection') ? [] : def.nullable === true || def.type !== 'string' ? null : '';
       continue;
     }
     checkValue(name, def, value);

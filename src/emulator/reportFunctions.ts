@@ -37,13 +37,18 @@ function readParameter(context: HandlerContext, name: keyof typeof PARAMETERS): 
 }
 
 /**
- * The users a `usersRegisteredBy…(includedUserTypes, includedUserRoles)` summary counts. Both
- * parameters are optional (`all`), so the function may also be called without parentheses.
+ * The users a `usersRegisteredBy…` summary counts. Graph declares two overloads: none of the parameters
+ * (also callable without parentheses), or both `includedUserTypes` and `includedUserRoles`; a call with
+ * one of them matches neither and is refused. A user whose `isAdmin` is null counts as no admin.
  */
 export function selectUsersInScope(context: HandlerContext): { userTypes: string; userRoles: string; users: UserRegistrationDetailsRow[] } {
-  const unknown = Object.keys(context.args ?? {}).filter((name) => !(name in PARAMETERS));
+  const names = Object.keys(context.args ?? {});
+  const unknown = names.filter((name) => !(name in PARAMETERS));
   if (unknown.length > 0) {
     throw new GraphError(400, 'BadRequest', `The function takes includedUserTypes and includedUserRoles, but got: ${unknown.join(', ')}.`);
+  }
+  if (names.length === 1) {
+    throw new GraphError(400, 'BadRequest', `No overload takes only ${names.join('')}: pass both includedUserTypes and includedUserRoles, or neither.`);
   }
   const userTypes = readParameter(context, 'includedUserTypes');
   const userRoles = readParameter(context, 'includedUserRoles');
@@ -51,8 +56,8 @@ export function selectUsersInScope(context: HandlerContext): { userTypes: string
     if (userTypes !== 'all' && user.userType !== userTypes) return false;
     switch (userRoles) {
       case 'privilegedAdmin': return isPrivilegedAdmin(user);
-      case 'admin': return user.isAdmin;
-      case 'user': return !user.isAdmin;
+      case 'admin': return user.isAdmin === true;
+      case 'user': return user.isAdmin !== true;
       default: return true;
     }
   });
@@ -184,7 +189,7 @@ export const usersRegisteredByMethod: Handler = (context) => {
   const { userTypes, userRoles, users } = selectUsersInScope(context);
   const counts = new Map<string, number>();
   for (const user of users) {
-    for (const method of user.methodsRegistered) counts.set(method, (counts.get(method) ?? 0) + 1);
+    for (const method of user.methodsRegistered ?? []) counts.set(method, (counts.get(method) ?? 0) + 1);
   }
   return jsonResponse(context, 200, {
     '@odata.context': contextUrl(context, 'microsoft.graph.userRegistrationMethodSummary'),

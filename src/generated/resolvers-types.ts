@@ -225,10 +225,13 @@ export type CredentialUserRegistrationsSummary = {
   mfaExcludedUserCount?: Maybe<Scalars['Int']['output']>;
   /** The number of users registered for MFA. */
   mfaRegisteredUserCount?: Maybe<Scalars['Int']['output']>;
-  /** The display name of the managed tenant (upstream `tenantDisplayName`). */
-  organizationDisplayName: Scalars['String']['output'];
-  /** The Microsoft Entra tenant identifier of the managed tenant (upstream `tenantId`). */
-  organizationId: Scalars['String']['output'];
+  /** The display name of the managed tenant (upstream `tenantDisplayName`); null when Graph sends none. */
+  organizationDisplayName?: Maybe<Scalars['String']['output']>;
+  /**
+   * The Microsoft Entra tenant identifier of the managed tenant (upstream `tenantId`); null when Graph sends
+   * none (every property of this Graph type is nullable).
+   */
+  organizationId?: Maybe<Scalars['String']['output']>;
   /** Whether Identity Security Defaults are enabled. */
   securityDefaultsEnabled?: Maybe<Scalars['Boolean']['output']>;
   /** The number of users enabled for self-service password reset. */
@@ -839,8 +842,8 @@ export type UserRegistrationDetails = {
   defaultMfaMethod?: Maybe<DefaultMfaMethodType>;
   /** The user object identifier in Microsoft Entra ID. */
   id: Scalars['ID']['output'];
-  /** Whether the user has an admin role in the tenant. */
-  isAdmin: Scalars['Boolean']['output'];
+  /** Whether the user has an admin role in the tenant; null when Graph does not say (its metadata allows null). */
+  isAdmin?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the user has registered a strong MFA method that the authentication methods policy allows. */
   isMfaCapable: Scalars['Boolean']['output'];
   /** Whether the user has registered a strong MFA method (the policy may not allow it). */
@@ -856,20 +859,30 @@ export type UserRegistrationDetails = {
   isSsprEnabled: Scalars['Boolean']['output'];
   /** Whether the user has registered enough methods for self-service password reset. */
   isSsprRegistered: Scalars['Boolean']['output'];
-  /** Whether the system picks the most secure of the user's registered methods (system-preferred MFA). */
-  isSystemPreferredAuthenticationMethodEnabled: Scalars['Boolean']['output'];
+  /**
+   * Whether the system picks the most secure of the user's registered methods (system-preferred MFA); null
+   * when Graph does not say.
+   */
+  isSystemPreferredAuthenticationMethodEnabled?: Maybe<Scalars['Boolean']['output']>;
   /** When the record was last updated (UTC). */
   lastUpdatedDateTime?: Maybe<Scalars['DateTime']['output']>;
   /**
    * The authentication methods registered, such as `mobilePhone`, `email`, `passKeyDeviceBound`. Graph
-   * types these as open strings, so they are passed through unchanged.
+   * types these as open strings, so they are passed through unchanged. Null when Graph sends none (unknown),
+   * `[]` when Graph says the user has none.
    */
-  methodsRegistered: Array<Scalars['String']['output']>;
-  /** The most secure registered second factors, as the system determined them, such as `push` (open strings). */
-  systemPreferredAuthenticationMethods: Array<Scalars['String']['output']>;
+  methodsRegistered?: Maybe<Array<Scalars['String']['output']>>;
+  /**
+   * The most secure registered second factors, as the system determined them, such as `push` (open
+   * strings); null when Graph sends none, `[]` when there are none.
+   */
+  systemPreferredAuthenticationMethods?: Maybe<Array<Scalars['String']['output']>>;
   /** The user display name, such as `Adele Vance`. */
   userDisplayName?: Maybe<Scalars['String']['output']>;
-  /** The default second factor the user chose; used when system-preferred MFA is off. */
+  /**
+   * The default second factor the user chose; used when system-preferred MFA is off. Null when there is
+   * none: Graph sends null or `""` for such users.
+   */
   userPreferredMethodForSecondaryAuthentication?: Maybe<UserDefaultAuthenticationMethod>;
   /** The user principal name, such as `AdeleV@contoso.com`. */
   userPrincipalName: Scalars['String']['output'];
@@ -1267,8 +1280,8 @@ export type CredentialUserRegistrationsSummaryResolvers<ContextType = GatewayCon
   mfaConditionalAccessPolicyState?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mfaExcludedUserCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   mfaRegisteredUserCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  organizationDisplayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  organizationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationDisplayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   securityDefaultsEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   ssprEnabledUserCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ssprRegisteredUserCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1415,17 +1428,17 @@ export type UserRegistrationDetailsResolvers<ContextType = GatewayContext, Paren
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['UserRegistrationDetails']> | FederationReferenceType, FederationReferenceType, ContextType>;
   defaultMfaMethod?: Resolver<Maybe<ResolversTypes['DefaultMfaMethodType']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  isAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isAdmin?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   isMfaCapable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isMfaRegistered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isPasswordlessCapable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isSsprCapable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isSsprEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isSsprRegistered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  isSystemPreferredAuthenticationMethodEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isSystemPreferredAuthenticationMethodEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   lastUpdatedDateTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  methodsRegistered?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  systemPreferredAuthenticationMethods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  methodsRegistered?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  systemPreferredAuthenticationMethods?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   userDisplayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userPreferredMethodForSecondaryAuthentication?: Resolver<Maybe<ResolversTypes['UserDefaultAuthenticationMethod']>, ParentType, ContextType>;
   userPrincipalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

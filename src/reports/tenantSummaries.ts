@@ -17,12 +17,13 @@ export const credentialUserRegistrationsSummaries: ReportSpec = {
 /**
  * One tenant summary of `/beta/tenantRelationships/managedTenants/credentialUserRegistrationsSummaries` as
  * Graph sends it. The GraphQL type exposes `tenantId` / `tenantDisplayName` as `organizationId` /
- * `organizationDisplayName`; Graph documents every other property as optional.
+ * `organizationDisplayName`. Every property but the key is nullable in Graph's metadata, the two names
+ included (README "Graph's metadata: which fields may be null").
  */
 export interface CredentialUserRegistrationsSummaryRecord {
   readonly id: string;
-  readonly tenantId: string;
-  readonly tenantDisplayName: string;
+  readonly tenantId?: string | null;
+  readonly tenantDisplayName?: string | null;
   readonly mfaAndSsprCapableUserCount?: number | null;
   readonly mfaConditionalAccessPolicyState?: string | null;
   readonly mfaExcludedUserCount?: number | null;
@@ -36,7 +37,6 @@ export interface CredentialUserRegistrationsSummaryRecord {
   readonly lastRefreshedDateTime?: string | null;
 }
 
-/** The schema says organization, upstream says tenant. */
 /** The schema says organization, upstream says tenant. */
 export function tenantSummariesFilter(filter: CredentialUserRegistrationsSummaryFilter | null | undefined): FilterExpression | undefined {
   return new FilterBuilder('filter')
@@ -64,7 +64,7 @@ export const tenantSummariesResolvers = {
     },
   },
   CredentialUserRegistrationsSummary: {
-    organizationId: (parent) => parent.tenantId,
-    organizationDisplayName: (parent) => parent.tenantDisplayName,
+    organizationId: (parent) => parent.tenantId ?? null,
+    organizationDisplayName: (parent) => parent.tenantDisplayName ?? null,
   },
 } satisfies Resolvers;

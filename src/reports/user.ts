@@ -1,11 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types';
+import type { ReportSpec } from '../graph/odata';
 import type { GatewayContext } from '../operation/context';
 import { entityId, entityKey } from '../operation/connections';
 import { principalNameEquals } from '../operation/filters';
 import { selectsField } from '../operation/selection';
 import { credentialUserRegistrationDetails as registrations, type CredentialUserRegistrationDetailsRecord } from './registrationDetails';
 import { usageDetailsFilter, userCredentialUsageDetails as usage } from './usageDetails';
-import { userRegistrationDetails as directory, type UserRegistrationDetailsRecord } from './userRegistrationDetails';
+import { userRegistrationDetails as directory, userRegistrationDetailsBeta as betaDirectory, type UserRegistrationDetailsRecord } from './userRegistrationDetails';
 
 /**
  * A federated `User` as this subgraph sees it: the router sends one of the two keys, never necessarily both,
@@ -21,6 +23,13 @@ type Key = 'id' | 'userPrincipalName';
 /** A User as resolved here: its keys, and the directory row when one was read to fill in a key. */
 interface ResolvedUser extends UserReference {
   readonly row?: UserRegistrationDetailsRecord;
+  /** Where the row was read: a beta row also holds `defaultMfaMethod`, a v1.0 row does not. */
+  readonly rowFrom?: ReportSpec;
+}
+
+/** The directory to read: beta when the operation selects `defaultMfaMethod` (only beta has it), else v1.0. */
+function directoryFor(info: GraphQLResolveInfo): ReportSpec {
+  return selectsField(info, 'defaultMfaMethod') ? betaDirectory : directory;
 }
 
 /**
@@ -30,11 +39,11 @@ interface ResolvedUser extends UserReference {
  * envelopes. A row already read to fill in a key is reused: asking again by that key would be a second,
  * different request.
  */
-function directoryRow(user: ResolvedUser, ctx: GatewayContext): Promise<UserRegistrationDetailsRecord | null> {
-  if (user.row !== undefined) return Promise.resolve(user.row);
-  if (user.id !== undefined) return ctx.reports.byId<UserRegistrationDetailsRecord>(directory, user.id);
+function directoryRow(user: ResolvedUser, ctx: GatewayContext, spec: ReportSpec = directory): Promise<UserRegistrationDetailsRecord | null> {
+  if (user.row !== undefined && (spec === directory || user.rowFrom === spec)) return Promise.resolve(user.row);
+  if (user.id !== undefined) return ctx.reports.byId<UserRegistrationDetailsRecord>(spec, user.id);
   if (user.userPrincipalName !== undefined) {
-    return ctx.reports.firstWhere<UserRegistrationDetailsRecord>(directory, principalNameEquals(user.userPrincipalName));
+    return ctx.reports.firstWhere<UserRegistrationDetailsRecord>(spec, principalNameEquals(user.userPrincipalName));
   }
   return Promise.resolve(null);
 }
@@ -76,8 +85,10 @@ export const userResolvers = {
       // upstream cannot name is a null entity rather than an error. Only then is the translation paid for.
       const missing = (['id', 'userPrincipalName'] as const).find((key) => user[key] === undefined);
       if (missing === undefined || !selectsField(info, missing, 'User')) return user;
-      const row = await directoryRow(user, ctx);
-      const resolved: ResolvedUser | null = typeof row?.[missing] === 'string' ? { ...user, [missing]: row[missing], row } : null;
+      // Read from the directory the rest of the operation needs, so that the row is read once.
+      const rowFrom = directoryFor(info);
+      const row = await directoryRow(user, ctx, rowFrom);
+      const resolved: ResolvedUser | null = typeof row?.[missing] === 'string' ? { ...user, [missing]: row[missing], row, rowFrom } : null;
       return resolved;
     },
     credentialRegistration: async (user, _args, ctx) => {
@@ -92,6 +103,6 @@ export const userResolvers = {
       return ctx.links.rowsOf(upn, { spec: usage, filter, first: args.first, after: args.after }, 'credentialUsageEvents.');
     },
     // By principal name the directory row already is the registration: one request either way.
-    authenticationRegistration: (user, _args, ctx) => directoryRow(user, ctx),
+    authenticationRegistration: (user, _args, ctx, info) => directoryRow(user, ctx, directoryFor(info)),
   },
 } satisfies Resolvers;

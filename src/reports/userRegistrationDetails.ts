@@ -43,7 +43,8 @@ export const userRegistrationDetailsBeta: ReportSpec = {
 
 /**
  * One row of `/v1.0/reports/authenticationMethods/userRegistrationDetails` as Graph sends it; `id` is the
- * Entra user object id. Enum members are plain strings that resolvers normalise.
+ * Entra user object id. Enum members are plain strings that resolvers normalise. Optional where Graph's
+ * metadata allows null (README "Graph's metadata: which fields may be null").
  */
 export interface UserRegistrationDetailsRecord {
   readonly id: string;
@@ -51,22 +52,26 @@ export interface UserRegistrationDetailsRecord {
   readonly userDisplayName?: string | null;
   /** A `signInUserType` member. */
   readonly userType?: string | null;
-  readonly isAdmin: boolean;
+  readonly isAdmin?: boolean | null;
   readonly isMfaCapable: boolean;
   readonly isMfaRegistered: boolean;
   readonly isPasswordlessCapable: boolean;
   readonly isSsprCapable: boolean;
   readonly isSsprEnabled: boolean;
   readonly isSsprRegistered: boolean;
-  readonly isSystemPreferredAuthenticationMethodEnabled: boolean;
+  readonly isSystemPreferredAuthenticationMethodEnabled?: boolean | null;
   /** ISO 8601, as Graph writes it. */
   readonly lastUpdatedDateTime?: string | null;
-  readonly methodsRegistered: readonly string[];
-  readonly systemPreferredAuthenticationMethods: readonly string[];
+  readonly methodsRegistered?: readonly (string | null)[] | null;
+  readonly systemPreferredAuthenticationMethods?: readonly (string | null)[] | null;
   /** A `userDefaultAuthenticationMethod` member. */
   readonly userPreferredMethodForSecondaryAuthentication?: string | null;
   /** A `defaultMfaMethodType` member; only the beta endpoint sends it. */
   readonly defaultMfaMethod?: string | null;
+}
+
+function openStrings(values: readonly (string | null)[] | null | undefined): string[] | null {
+  return values === null || values === undefined ? null : values.filter((value): value is string => typeof value === 'string');
 }
 
 export function userRegistrationDetailsFilter(filter: UserRegistrationDetailsFilter | null | undefined): FilterExpression | undefined {
@@ -98,16 +103,19 @@ export const userRegistrationDetailsResolvers = {
       }),
   },
   UserRegistrationDetails: {
-    __resolveReference: (ref, ctx) => {
+    // An entity is read from the version that has what the operation selects, like the list.
+    __resolveReference: (ref, ctx, info) => {
       const id = entityId(ref.id);
-      return id === null ? null : ctx.reports.byId<UserRegistrationDetailsRecord>(userRegistrationDetails, id);
+      const spec = selectsField(info, 'defaultMfaMethod', 'UserRegistrationDetails') ? userRegistrationDetailsBeta : userRegistrationDetails;
+      return id === null ? null : ctx.reports.byId<UserRegistrationDetailsRecord>(spec, id);
     },
     userType: (parent, _args, ctx) => normaliseEnumValue('signInUserType', parent.userType, ctx.onUnknownEnum),
     userPreferredMethodForSecondaryAuthentication: (parent, _args, ctx) =>
       normaliseEnumValue('userDefaultAuthenticationMethod', parent.userPreferredMethodForSecondaryAuthentication, ctx.onUnknownEnum),
     defaultMfaMethod: (parent, _args, ctx) => normaliseEnumValue('defaultMfaMethodType', parent.defaultMfaMethod, ctx.onUnknownEnum),
-    // Open strings upstream: passed through as sent, never mapped to an enum.
-    methodsRegistered: (parent) => [...(parent.methodsRegistered ?? [])],
-    systemPreferredAuthenticationMethods: (parent) => [...(parent.systemPreferredAuthenticationMethods ?? [])],
+    // Open strings upstream: passed through as sent, never mapped to an enum. A null collection stays null
+    // ("unknown" is not "none"); null members are dropped, as the schema's lists hold strings.
+    methodsRegistered: (parent) => openStrings(parent.methodsRegistered),
+    systemPreferredAuthenticationMethods: (parent) => openStrings(parent.systemPreferredAuthenticationMethods),
   },
 } satisfies Resolvers;

@@ -10,11 +10,13 @@ describe('normaliseEnumList', () => {
     expect(reported).toEqual(['mobileSMS', 'passkey']);
   });
 
-  it('drops null members, because the schema lists hold non-null members', () => {
-    expect(normaliseEnumList('registrationAuthMethod', ['email', null, 'appCode'], () => undefined)).toEqual([
+  it('drops null and "" members, because the schema lists hold non-null members and "" is no value', () => {
+    const reported: string[] = [];
+    expect(normaliseEnumList('registrationAuthMethod', ['email', null, '', 'appCode'], (_, v) => reported.push(v))).toEqual([
       'email',
       'appCode',
     ]);
+    expect(reported).toEqual([]);
   });
 
   it('returns null for a missing collection and an empty list for an empty one', () => {

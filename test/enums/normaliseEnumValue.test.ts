@@ -38,7 +38,7 @@ describe('normaliseEnumValue', () => {
     expect(calls).toEqual([['featureType', '3']]);
   });
 
-  it.each([null, undefined])('keeps %p as null without reporting', (raw) => {
+  it.each([null, undefined, ''])('keeps %p as null without reporting: "" is no value, not a new member', (raw) => {
     const { calls, onUnknown } = recorder();
     expect(normaliseEnumValue('signInUserType', raw, onUnknown)).toBeNull();
     expect(calls).toEqual([]);

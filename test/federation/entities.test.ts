@@ -45,7 +45,7 @@ describe('entity references', () => {
       };
     }],
     ['UserRegistrationDetails', 'id userPrincipalName methodsRegistered', () => {
-      const rows = withUnknown<{ id: string; userPrincipalName: string; methodsRegistered: string[] } | null>(gw.emulator.data.userRegistrationDetails, [null, null]);
+      const rows = withUnknown<{ id: string; userPrincipalName: string; methodsRegistered: string[] | null } | null>(gw.emulator.data.userRegistrationDetails, [null, null]);
       return {
         keys: rows.map((r, i) => ({ id: r?.id ?? UNKNOWN_IDS[i === 3 ? 0 : 1] })),
         expected: rows.map((r) => r && { __typename: 'UserRegistrationDetails', id: r.id, userPrincipalName: r.userPrincipalName, methodsRegistered: r.methodsRegistered }),
@@ -120,6 +120,40 @@ describe('entity references', () => {
     const sizes = (version: string) => gw.emulator.log.http().filter((r) => r.version === version).map((r) => r.batchSize).sort((a, b) => b! - a!);
     expect(sizes('beta')).toEqual([20, 20, 20, 15]);
     expect(sizes('v1.0')).toEqual([20, 5]);
+  });
+
+  describe('entities read what they select', () => {
+    const SOME = 45;
+    const DETAILS = '/reports/authenticationMethods/userRegistrationDetails';
+    const enumName = (value: string | null) => (value === null || value === '' ? null : value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase());
+    /** Every counted request: a beta GET of one user's details, in envelopes (beta `$batch`) of at most 20. */
+    const expectBetaReads = (ids: readonly string[]) => {
+      expect(gw.emulator.log.counted().map((r) => [r.version, r.path]).sort()).toEqual(ids.map((id) => ['beta', `${DETAILS}/${id}`]).sort());
+      expect(gw.emulator.log.http().map((r) => [r.version, r.path, r.batchSize])).toEqual([['beta', '/$batch', 20], ['beta', '/$batch', 20], ['beta', '/$batch', 5]]);
+    };
+
+    it(`UserRegistrationDetails selecting defaultMfaMethod: ${SOME} entities read from beta in envelopes of at most 20, with Graph's beta values`, async () => {
+      const rows = gw.emulator.data.userRegistrationDetails.slice(0, SOME);
+      expect(rows.some((r) => r.defaultMfaMethod === null)).toBe(true);
+      const found = await entities('UserRegistrationDetails', 'id defaultMfaMethod isAdmin', rows.map((r) => ({ id: r.id })));
+      expect(found).toEqual(rows.map((r) => ({ __typename: 'UserRegistrationDetails', id: r.id, defaultMfaMethod: enumName(r.defaultMfaMethod), isAdmin: r.isAdmin })));
+      expect(found.some((e) => e!.defaultMfaMethod === null) && found.some((e) => e!.defaultMfaMethod === 'MICROSOFT_AUTHENTICATOR_PUSH')).toBe(true);
+      expectBetaReads(rows.map((r) => r.id));
+    });
+
+    it(`User.authenticationRegistration selecting defaultMfaMethod: ${SOME} users by id read from beta, batched the same way`, async () => {
+      const rows = gw.emulator.data.userRegistrationDetails.slice(0, SOME);
+      const found = await entities('User', 'id authenticationRegistration { id defaultMfaMethod }', rows.map((r) => ({ id: r.id })));
+      expect(found).toEqual(rows.map((r) => ({ __typename: 'User', id: r.id, authenticationRegistration: { id: r.id, defaultMfaMethod: enumName(r.defaultMfaMethod) } })));
+      expectBetaReads(rows.map((r) => r.id));
+    });
+
+    it('a User known by principal name reads its beta row once: the row that fills in the id also answers defaultMfaMethod', async () => {
+      const rows = gw.emulator.data.userRegistrationDetails.slice(0, 3);
+      const found = await entities('User', 'id authenticationRegistration { defaultMfaMethod }', rows.map((r) => ({ userPrincipalName: r.userPrincipalName })));
+      expect(found).toEqual(rows.map((r) => ({ __typename: 'User', id: r.id, authenticationRegistration: { defaultMfaMethod: enumName(r.defaultMfaMethod) } })));
+      expect(gw.emulator.log.counted().map((r) => [r.version, r.path])).toEqual(rows.map(() => ['beta', DETAILS]));
+    });
   });
 
   it('malformed representations (a key missing, not a string, empty or with control characters) are null entries with no upstream call', async () => {

@@ -36,7 +36,7 @@ describe('legacy and successor reports in the same operations', () => {
       gw.emulator.log.clear();
       const res = await gw.query(query);
       expect(res.body.errors).toBeUndefined();
-      const first = users()[0]!.defaultMfaMethod.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+      const first = users()[0]!.defaultMfaMethod!.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
       expect(JSON.stringify(res.body.data)).toContain(`"defaultMfaMethod":"${first}"`);
       expect(sent()).toEqual([['beta', DETAILS]]);
     }

@@ -3,8 +3,8 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 const DETAILS = '/reports/authenticationMethods/userRegistrationDetails';
 const EVENTS = '/reports/authenticationMethods/userEventsSummary';
 const FLAGS = ['isMfaCapable', 'isMfaRegistered', 'isPasswordlessCapable', 'isSsprCapable', 'isSsprEnabled', 'isSsprRegistered', 'isSystemPreferredAuthenticationMethodEnabled'] as const;
-/** The enum naming rule of the README, written out independently; "" is outside every enum. */
-const enumName = (value: string) => (value === '' ? 'UNKNOWN_FUTURE_VALUE' : value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase());
+/** The enum naming rule of the README, written out independently; "" is no value, so null. */
+const enumName = (value: string | null) => (value === null || value === '' ? null : value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase());
 
 /** Every successor root field through the real gateway, asserting what the emulator received. */
 describe('successor report fields against the emulator', () => {
@@ -59,10 +59,10 @@ describe('successor report fields against the emulator', () => {
   });
 
   it('compiles both name filters and both open-string any filters into one escaped $filter', async () => {
-    const target = users().find((u) => u.userDisplayName.includes("'") && u.userPrincipalName.includes("'") && u.systemPreferredAuthenticationMethods.length > 0)!;
+    const target = users().find((u) => u.userDisplayName.includes("'") && u.userPrincipalName.includes("'") && (u.systemPreferredAuthenticationMethods ?? []).length > 0)!;
     const prefix = target.userPrincipalName.slice(0, target.userPrincipalName.indexOf("'") + 1);
-    const method = target.methodsRegistered.find((m) => m !== 'passKeyDeviceBound')!;
-    const preferred = target.systemPreferredAuthenticationMethods[0]!;
+    const method = target.methodsRegistered!.find((m) => m !== 'passKeyDeviceBound')!;
+    const preferred = target.systemPreferredAuthenticationMethods![0]!;
     const res = await gw.query(
       `query($name: String!, $prefix: String!, $method: String!, $preferred: String!) { userRegistrationDetails(filter: {
         userDisplayName: { eq: $name }, userPrincipalName: { startsWith: $prefix },
@@ -149,7 +149,7 @@ describe('successor report fields against the emulator', () => {
     expect(calls("/reports/authenticationMethods/usersRegisteredByMethod(includedUserRoles='user',includedUserTypes='member')")).toHaveLength(1);
     const audience = users().filter((u) => u.userType === 'member' && !u.isAdmin);
     const counts = new Map<string, number>();
-    for (const u of audience) for (const m of u.methodsRegistered) counts.set(m, (counts.get(m) ?? 0) + 1);
+    for (const u of audience) for (const m of u.methodsRegistered ?? []) counts.set(m, (counts.get(m) ?? 0) + 1);
     const summary = data(res, 'usersRegisteredByMethod');
     expect(summary).toMatchObject({ totalUserCount: audience.length, userRoles: 'USER', userTypes: 'MEMBER' });
     expect(summary.userRegistrationMethodCounts).toEqual([...counts].map(([authenticationMethod, userCount]) => ({ authenticationMethod, userCount })));
@@ -183,18 +183,21 @@ describe('successor report fields against the emulator', () => {
     ]);
   });
 
-  it('names enum values in SCREAMING_SNAKE_CASE, serves and logs "" as UNKNOWN_FUTURE_VALUE, and passes open strings through', async () => {
+  it('names enum values in SCREAMING_SNAKE_CASE, serves "" as null without logging it, and passes open strings and null collections through', async () => {
     const res = await gw.query('{ userRegistrationDetails(first: 120) { nodes { id userType userPreferredMethodForSecondaryAuthentication defaultMfaMethod methodsRegistered systemPreferredAuthenticationMethods } } }');
     const nodes = data(res, 'userRegistrationDetails').nodes;
     expect(nodes).toEqual(users().map((u) => ({
       id: u.id, userType: enumName(u.userType), userPreferredMethodForSecondaryAuthentication: enumName(u.userPreferredMethodForSecondaryAuthentication),
       defaultMfaMethod: enumName(u.defaultMfaMethod), methodsRegistered: u.methodsRegistered, systemPreferredAuthenticationMethods: u.systemPreferredAuthenticationMethods,
     })));
-    const guest = nodes.find((n: any) => n.userType === 'GUEST' && n.userPreferredMethodForSecondaryAuthentication === 'UNKNOWN_FUTURE_VALUE');
-    expect(users().find((u) => u.id === guest.id)!.userPreferredMethodForSecondaryAuthentication).toBe('');
-    const named = ['VOICE_MOBILE', 'UNKNOWN_FUTURE_VALUE', 'MICROSOFT_AUTHENTICATOR_PUSH', 'SOFTWARE_ONE_TIME_PASSCODE', 'MOBILE_PHONE'];
+    const empty = users().filter((u) => u.userPreferredMethodForSecondaryAuthentication === '').map((u) => u.id);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(nodes.filter((n: any) => empty.includes(n.id)).map((n: any) => n.userPreferredMethodForSecondaryAuthentication)).toEqual(empty.map(() => null));
+    const named = ['VOICE_MOBILE', 'MICROSOFT_AUTHENTICATOR_PUSH', 'SOFTWARE_ONE_TIME_PASSCODE', 'MOBILE_PHONE'];
     expect(nodes.flatMap((n: any) => [n.userPreferredMethodForSecondaryAuthentication, n.defaultMfaMethod])).toEqual(expect.arrayContaining(named));
-    expect(nodes.flatMap((n: any) => n.methodsRegistered)).toEqual(expect.arrayContaining(['passKeyDeviceBound', 'externalAuthMethod', 'microsoftAuthenticatorPush']));
-    expect(gw.logs.filter((l) => l.includes('"enum":"userDefaultAuthenticationMethod"') && l.includes('"value":""'))).toHaveLength(1);
+    expect(nodes.flatMap((n: any) => n.methodsRegistered ?? [])).toEqual(expect.arrayContaining(['passKeyDeviceBound', 'externalAuthMethod', 'microsoftAuthenticatorPush']));
+    // "Unknown" (null) and "none" ([]) stay apart.
+    expect(nodes.map((n: any) => n.methodsRegistered)).toEqual(expect.arrayContaining([null, []]));
+    expect(gw.logs.filter((l) => l.includes('"enum":"userDefaultAuthenticationMethod"') && l.includes('"value":""'))).toHaveLength(0);
   });
 });

@@ -24,7 +24,7 @@ describe('the object types of the contract', () => {
     ]],
     ['UserRegistrationCount', ['registrationStatus: RegistrationStatusType!', 'registrationCount: SafeInt!']],
     ['CredentialUserRegistrationsSummary', [
-      'id: String!', 'organizationId: String!', 'organizationDisplayName: String!', 'mfaAndSsprCapableUserCount: Int',
+      'id: String!', 'organizationId: String', 'organizationDisplayName: String', 'mfaAndSsprCapableUserCount: Int',
       'mfaConditionalAccessPolicyState: String', 'mfaExcludedUserCount: Int', 'mfaRegisteredUserCount: Int',
       'securityDefaultsEnabled: Boolean', 'ssprEnabledUserCount: Int', 'ssprRegisteredUserCount: Int',
       'totalUserCount: Int', 'tenantLicenseType: String', 'lastRefreshedDateTime: DateTime',
@@ -35,10 +35,10 @@ describe('the object types of the contract', () => {
       'authenticationRegistration: UserRegistrationDetails',
     ]],
     ['UserRegistrationDetails', [
-      'id: ID!', 'userPrincipalName: String!', 'userDisplayName: String', 'userType: SignInUserType', 'isAdmin: Boolean!',
+      'id: ID!', 'userPrincipalName: String!', 'userDisplayName: String', 'userType: SignInUserType', 'isAdmin: Boolean',
       'isMfaCapable: Boolean!', 'isMfaRegistered: Boolean!', 'isPasswordlessCapable: Boolean!', 'isSsprCapable: Boolean!',
-      'isSsprEnabled: Boolean!', 'isSsprRegistered: Boolean!', 'isSystemPreferredAuthenticationMethodEnabled: Boolean!',
-      'lastUpdatedDateTime: DateTime', 'methodsRegistered: [String!]!', 'systemPreferredAuthenticationMethods: [String!]!',
+      'isSsprEnabled: Boolean!', 'isSsprRegistered: Boolean!', 'isSystemPreferredAuthenticationMethodEnabled: Boolean',
+      'lastUpdatedDateTime: DateTime', 'methodsRegistered: [String!]', 'systemPreferredAuthenticationMethods: [String!]',
       'userPreferredMethodForSecondaryAuthentication: UserDefaultAuthenticationMethod',
       'defaultMfaMethod: DefaultMfaMethodType',
     ]],

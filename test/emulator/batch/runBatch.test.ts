@@ -38,12 +38,12 @@ describe('POST /$batch', () => {
   it('logs the envelope once on the socket and each inner request under it, relative URLs resolved', async () => {
     await call(`${emulator.url}/v1.0/$batch`, {
       headers: { authorization: 'Bearer outer', prefer: 'include-unknown-enum-members' },
-      json: { requests: [get('1', "/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member')"), { ...get('2', 'reports/authenticationMethods/userRegistrationDetails?$top=1'), headers: { Authorization: 'Bearer inner' } }] },
+      json: { requests: [get('1', "/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member',includedUserRoles='all')"), { ...get('2', 'reports/authenticationMethods/userRegistrationDetails?$top=1'), headers: { Authorization: 'Bearer inner' } }] },
     });
     const [envelope, first, second] = emulator.log.all();
     expect(emulator.log.http()).toEqual([envelope]);
     expect(envelope).toMatchObject({ method: 'POST', version: 'v1.0', path: '/$batch', batchSize: 2, status: 200 });
-    expect(first).toMatchObject({ version: 'v1.0', path: "/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member')", status: 200, batch: { envelopeSeq: envelope?.seq, id: '1' } });
+    expect(first).toMatchObject({ version: 'v1.0', path: "/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='member',includedUserRoles='all')", status: 200, batch: { envelopeSeq: envelope?.seq, id: '1' } });
     expect(first?.headers['authorization']).toBe('Bearer outer');
     expect(second).toMatchObject({ path: '/reports/authenticationMethods/userRegistrationDetails', query: { $top: '1' }, batch: { id: '2' } });
     expect(second?.headers['authorization']).toBe('Bearer inner');

@@ -88,8 +88,11 @@ describe('GET a report collection with $filter', () => {
     expect(await ids(`${usage}?$filter=authMethod eq 'externalAuthMethod' and isSuccess eq false`)).toEqual(external);
   });
 
-  it('filters a nullable string with eq null and startswith', async () => {
-    expect(await ids(`${usage}?$filter=failureReason eq null`)).toEqual(idsOf(emulator.data.usageDetails.filter((e) => e.failureReason === null)));
+  it('filters failureReason, non-null in Graph, with eq \'\' (the successful events) and startswith, and refuses eq null', async () => {
+    const succeeded = idsOf(emulator.data.usageDetails.filter((e) => e.isSuccess));
+    expect(succeeded.length).toBeGreaterThan(0);
+    expect(await ids(`${usage}?$filter=failureReason eq ''`)).toEqual(succeeded);
+    expect((await call(`${usage}?$filter=failureReason eq null`)).status).toBe(400);
     const timeout = idsOf(emulator.data.usageDetails.filter((e) => e.failureReason?.startsWith('Timeout') === true));
     expect(timeout.length).toBeGreaterThan(0);
     expect(await ids(`${usage}?$filter=startswith(failureReason,'timeout')`)).toEqual(timeout);
@@ -102,6 +105,10 @@ describe('GET a report collection with $filter', () => {
     expect(reply.body.value[0].tenantDisplayName).toBe("O'Reilly Media");
     const big = idsOf(emulator.data.tenantSummaries.filter((t) => (t.mfaExcludedUserCount ?? 0) > 50));
     expect(await ids(`${tenants}?$filter=mfaExcludedUserCount gt 50`)).toEqual(big);
+    // Every tenant property is nullable in Graph's metadata, so eq null is a filter there.
+    const unnamed = idsOf(emulator.data.tenantSummaries.filter((t) => t.tenantDisplayName === null));
+    expect(unnamed.length).toBeGreaterThan(0);
+    expect(await ids(`${tenants}?$filter=tenantDisplayName eq null`)).toEqual(unnamed);
   });
 });
 

@@ -98,7 +98,7 @@ describe('the successors', () => {
 
   it('filters userRegistrationDetails on documented booleans and collections only', async () => {
     const url = `${v1}/reports/authenticationMethods/userRegistrationDetails`;
-    const expected = emulator.data.userRegistrationDetails.filter((u) => u.isSsprCapable && u.methodsRegistered.includes('microsoftAuthenticatorPush')).map((u) => u.id);
+    const expected = emulator.data.userRegistrationDetails.filter((u) => u.isSsprCapable && (u.methodsRegistered ?? []).includes('microsoftAuthenticatorPush')).map((u) => u.id);
     const got = (await walkPages(`${url}?$filter=isSsprCapable eq true and methodsRegistered/any(m:m eq 'microsoftAuthenticatorPush')`)).flat();
     expect(got.map((u) => u.id)).toEqual(expected);
     expect((await call(`${url}?$filter=isAdmin eq true`)).status).toBe(400);
@@ -116,11 +116,19 @@ describe('the successors', () => {
     expect(privileged.length).toBeGreaterThan(0);
     const scoped = await call(`${v1}/reports/authenticationMethods/usersRegisteredByMethod(includedUserRoles='privilegedAdmin',includedUserTypes='member')`);
     expect(scoped.body).toMatchObject({ totalUserCount: privileged.length, userTypes: 'member', userRoles: 'privilegedAdmin' });
-    const mobileCount = privileged.filter((u) => u.methodsRegistered.includes('mobilePhone')).length;
+    const mobileCount = privileged.filter((u) => (u.methodsRegistered ?? []).includes('mobilePhone')).length;
     const counted = (scoped.body.userRegistrationMethodCounts as any[]).find((c) => c.authenticationMethod === 'mobilePhone')?.userCount ?? 0;
     expect(counted).toBe(mobileCount);
     expect(mobileCount).toBeGreaterThan(0);
-    for (const bad of ["usersRegisteredByMethod(includedUserTypes='robots')", "usersRegisteredByFeature(includedUserRoles='unknownFutureValue')", "usersRegisteredByFeature(color='all')"]) {
+    const bads = [
+      "usersRegisteredByMethod(includedUserTypes='robots',includedUserRoles='all')",
+      "usersRegisteredByFeature(includedUserTypes='all',includedUserRoles='unknownFutureValue')",
+      "usersRegisteredByFeature(color='all')",
+      // Graph's overloads take both parameters or neither.
+      "usersRegisteredByFeature(includedUserTypes='member')",
+      "usersRegisteredByMethod(includedUserRoles='admin')",
+    ];
+    for (const bad of bads) {
       expect((await call(`${v1}/reports/authenticationMethods/${bad}`)).status).toBe(400);
     }
   });

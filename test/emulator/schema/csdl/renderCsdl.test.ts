@@ -31,18 +31,22 @@ describe('GET /$metadata', () => {
     for (const type of ['credentialUserRegistrationDetails', 'userCredentialUsageDetails', 'credentialUserRegistrationsSummary', 'userRegistrationDetails', 'userEventsSummary', 'credentialUsageSummary', 'userRegistrationActivitySummary', 'credentialUserRegistrationCount']) {
       expect(xml).toContain(`<EntityType Name="${type}"`);
     }
-    expect(xml).toContain('<Function Name="getCredentialUsageSummary" IsBound="true">');
+    expect(xml).toContain('<Function Name="getCredentialUsageSummary" IsBound="true" IsComposable="true">');
     expect(xml).toContain('<Member Name="externalAuthMethod" Value="10"/>');
-    expect(xml).toContain('<Property Name="defaultMfaMethod" Type="microsoft.graph.defaultMfaMethodType" Nullable="false"/>');
+    expect(xml).toContain('<Property Name="defaultMfaMethod" Type="microsoft.graph.defaultMfaMethodType"/>');
     expect(xml).toContain('<Property Name="totalUserCount" Type="Edm.Int64" Nullable="false"/>');
+    expect(xml).toContain('<EntityType Name="credentialUserRegistrationsSummary" BaseType="microsoft.graph.entity" OpenType="true">');
   });
 
   it('describes on v1.0 only what v1.0 serves', async () => {
     const xml: string = (await call(`${emulator.url}/v1.0/$metadata`)).body;
     expect(balanced(xml)).toBe(true);
     expect(xml).toContain('<EntityType Name="userRegistrationDetails"');
-    expect(xml).toContain('<Function Name="usersRegisteredByMethod" IsBound="true">');
+    expect(xml).toContain('<Function Name="usersRegisteredByMethod" IsBound="true" IsComposable="true">');
     expect(xml).not.toContain('credentialUserRegistrationDetails');
     expect(xml).not.toContain('defaultMfaMethod"');
+    // v1.0 has none of the legacy or beta-only enums.
+    expect(xml).not.toContain('<EnumType Name="usageAuthMethod">');
+    expect(xml).not.toContain('<EnumType Name="defaultMfaMethodType">');
   });
 });
