@@ -6,15 +6,15 @@ import { runRecipe } from '../support/runRecipe';
 
 jest.setTimeout(120_000);
 
-const SCHEMA = join(REPO_ROOT, 'examples/relay/schema.graphql');
+const SCHEMA = join(REPO_ROOT, 'test/examples/relay/schema.graphql');
 
 describe("Relay's own compiler on a fragment that pages a report with @connection", () => {
   it("accepts the example fragment against the served schema (the README's Relay recipe)", async () => {
     const run = await runRecipe(blockRunBy('test/clients/relayCompiler.test.ts').body);
     expect({ code: run.code, out: run.code === 0 ? '' : run.stdout + run.stderr }).toEqual({ code: 0, out: '' });
-    const fragment = readFileSync(join(REPO_ROOT, 'examples/relay/__generated__/MfaGapsList_query.graphql.ts'), 'utf8');
+    const fragment = readFileSync(join(REPO_ROOT, 'test/examples/relay/__generated__/MfaGapsList_query.graphql.ts'), 'utf8');
     expect(fragment).toContain('"name": "__MfaGapsList_userRegistrationDetails_connection"');
-    const pagination = readFileSync(join(REPO_ROOT, 'examples/relay/__generated__/MfaGapsListPaginationQuery.graphql.ts'), 'utf8');
+    const pagination = readFileSync(join(REPO_ROOT, 'test/examples/relay/__generated__/MfaGapsListPaginationQuery.graphql.ts'), 'utf8');
     expect(pagination).toContain('"handle": "connection"');
   });
 
@@ -28,7 +28,7 @@ describe("Relay's own compiler on a fragment that pages a report with @connectio
     });
     writeFileSync(SCHEMA, print(partial));
     try {
-      const run = await runRecipe('cd examples/relay && npx relay-compiler');
+      const run = await runRecipe('cd test/examples/relay && npx relay-compiler');
       expect(run.code).not.toBe(0);
       expect(run.stdout + run.stderr).toMatch(/@connection used on invalid field 'userRegistrationDetails'.*pageInfo \{ (startCursor|hasPreviousPage) \}/);
     } finally {

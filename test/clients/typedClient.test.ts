@@ -7,8 +7,8 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 // Code generation and two TypeScript compilations: seconds each on an idle machine, more on a busy one.
 jest.setTimeout(240_000);
 
-const GENERATED = join(REPO_ROOT, 'examples/client/generated/graphql.ts');
-const BROKEN = join(REPO_ROOT, 'examples/client/broken.check.ts');
+const GENERATED = join(REPO_ROOT, 'test/examples/client/generated/graphql.ts');
+const BROKEN = join(REPO_ROOT, 'test/examples/client/broken.check.ts');
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("the README's typed-client recipe (graphql-codegen's client preset)", (
       "import type { MfaGapsQuery } from './generated/graphql';\nexport const admin = (q: MfaGapsQuery) => q.userRegistrationDetails?.nodes[0]?.isAdmin;\n",
     );
     try {
-      const run = await runRecipe('npx tsc -p examples/client');
+      const run = await runRecipe('npx tsc -p test/examples/client');
       expect(run.code).not.toBe(0);
       expect(run.stdout).toMatch(/broken\.check\.ts.*Property 'isAdmin' does not exist/);
     } finally {
@@ -45,7 +45,7 @@ describe("the README's typed-client recipe (graphql-codegen's client preset)", (
   });
 
   it('the typed example runs against the gateway and pages through every user without MFA', async () => {
-    const run = await runRecipe(`npx tsx examples/client/mfaGaps.ts ${gw.url}`);
+    const run = await runRecipe(`npx tsx test/examples/client/mfaGaps.ts ${gw.url}`);
     expect(run.code).toBe(0);
     const expected = gw.emulator.data.userRegistrationDetails
       .filter((u) => u.isMfaRegistered === false)

@@ -3,7 +3,7 @@ import { MfaGapsDocument, type MfaGapsQuery, type MfaGapsQueryVariables } from '
 
 /**
  * Every user without MFA, page by page, typed end to end by the generated document: a wrong field or a
- * missing null check is a compile error (`npx tsc -p examples/client`).
+ * missing null check is a compile error (`npx tsc -p test/examples/client`).
  */
 export async function* mfaGaps(endpoint: string): AsyncGenerator<string> {
   let after: string | null = null;
@@ -22,7 +22,7 @@ export async function* mfaGaps(endpoint: string): AsyncGenerator<string> {
   } while (after !== null);
 }
 
-// `npx tsx examples/client/mfaGaps.ts http://localhost:4000/`: prints the users without MFA.
+// `npx tsx test/examples/client/mfaGaps.ts http://localhost:4000/`: prints the users without MFA.
 if (require.main === module) {
   void (async () => {
     for await (const line of mfaGaps(process.argv[2] ?? 'http://localhost:4000/')) console.log(line);
