@@ -47,6 +47,10 @@ export interface Config {
     readonly maxTokens: number;
     readonly maxRootFields: number;
     readonly maxCost: number;
+    /** Fragment spreads an operation may expand to (a spread counts each time its fragment is spread). */
+    readonly maxFragmentSpreads: number;
+    /** `_entities` representations one operation may carry. */
+    readonly maxRepresentations: number;
     readonly shutdownGraceMs: number;
   };
   readonly azure: {
@@ -186,6 +190,19 @@ export const DEFAULT_BODY_LIMIT_BYTES = 100_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** A day: long enough to page through any report by hand, short enough that a leaked cursor goes stale. */
 export const DEFAULT_CURSOR_TTL_SECONDS = 86_400;
+/**
+ * Most budgeted requests an operation may be estimated to make, counting every page a connection may follow:
+ * the users page of a federated frontend (100 users, a registration, three usage events and a successor
+ * registration each) is 500 at the most, while one operation cannot queue hours of the tenant's budget.
+ */
+export const DEFAULT_MAX_COST = 1000;
+/**
+ * Fragment spreads an operation may expand to. Routers and clients spread a fragment a few times per
+ * operation; fragments that spread each other in a doubling chain expand exponentially and are refused here.
+ */
+export const DEFAULT_MAX_FRAGMENT_SPREADS = 500;
+/** `_entities` representations per operation: a router's batch for a page of 1000 users (Graph's largest page). */
+export const DEFAULT_MAX_REPRESENTATIONS = 1000;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Reads the environment once; throws `ConfigError` listing every invalid variable. The result is frozen. */
@@ -256,7 +273,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxAliases: r.integer('GATEWAY_MAX_ALIASES', 50, 0, 1000),
       maxTokens: r.integer('GATEWAY_MAX_TOKENS', 5000, 100, 100_000),
       maxRootFields: r.integer('GATEWAY_MAX_ROOT_FIELDS', 50, 1, 1000),
-      maxCost: r.integer('GATEWAY_MAX_COST', 1000, 1, 1_000_000),
+      maxCost: r.integer('GATEWAY_MAX_COST', DEFAULT_MAX_COST, 1, 1_000_000),
+      maxFragmentSpreads: r.integer('GATEWAY_MAX_FRAGMENT_SPREADS', DEFAULT_MAX_FRAGMENT_SPREADS, 1, 1_000_000),
+      maxRepresentations: r.integer('GATEWAY_MAX_REPRESENTATIONS', DEFAULT_MAX_REPRESENTATIONS, 1, 100_000),
       shutdownGraceMs: r.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     },
     azure: {

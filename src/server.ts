@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { loadExplorerAssets, sandboxLandingPage } from './apollo/explorer';
 import { formatError } from './apollo/formatError';
-import { operationLimits, operationLogPlugin, upstreamCostPlugin } from './apollo/plugins';
+import { upstreamCostPlugin } from './apollo/cost';
+import { operationLimits, operationLogPlugin } from './apollo/plugins';
 import { buildGatewaySchema } from './apollo/schema';
 import { createCallerAuthenticator } from './auth/callers';
 import { createTokenProvider } from './auth/graphTokens';
@@ -105,7 +106,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ApolloServerPluginInlineTraceDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : sandboxLandingPage(),
       operationLogPlugin({ production: config.production, statsRoles: config.gateway.statsRoles }),
-      upstreamCostPlugin(config.gateway.maxCost),
+      upstreamCostPlugin(config),
     ],
   });
   await apollo.start();

@@ -1,15 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { type FragmentDefinitionNode, getNamedType, GraphQLError, type GraphQLObjectType, type GraphQLSchema, isObjectType, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule, valueFromAST } from 'graphql';
+import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Caller } from '../auth/callers';
 import { UpstreamAuthError } from '../auth/graphTokens';
 import type { Config } from '../config';
 import { ErrorCode } from '../errors';
 import { GraphCallError } from '../graph/errors';
-import { pageLimits } from '../operation/connections';
 import type { GatewayContext } from '../operation/context';
-import { linkFields } from '../reports';
 
 /** Each root field is at least one upstream report, so their number is bounded apart from aliases. */
 export function maxRootFieldsRule(max: number): ValidationRule {
@@ -24,94 +22,63 @@ export function maxRootFieldsRule(max: number): ValidationRule {
 }
 
 /**
+ * Bounds the fragment spreads an operation expands to: a spread counts once for every time the fragment holding
+ * it is spread, so fragments that each spread the next one twice count 2^depth. The count is memoised per
+ * fragment, so computing it is linear in the document even when the expansion is not.
+ */
+export function maxFragmentSpreadsRule(max: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    const expanded = new Map<string, number>();
+    const count = (set: SelectionSetNode | undefined): number => {
+      let total = 0;
+      for (const s of set?.selections ?? []) {
+        if (s.kind !== Kind.FRAGMENT_SPREAD) total += count(s.selectionSet);
+        else {
+          const name = s.name.value;
+          if (!expanded.has(name)) {
+            // Cycles are another rule's error; counting one stays finite.
+            expanded.set(name, 0);
+            expanded.set(name, count(fragments.get(name)?.selectionSet));
+          }
+          total += 1 + expanded.get(name)!;
+        }
+        // Past the cap the exact number does not matter, and 2^40 need not be computed exactly.
+        if (total > max) return max + 1;
+      }
+      return total;
+    };
+    return {
+      OperationDefinition(operation) {
+        const spreads = count(operation.selectionSet);
+        if (spreads > max) {
+          context.reportError(
+            new GraphQLError(`An operation may expand to at most ${max} fragment spreads, but this one expands to more (fragments spread within spread fragments count each time)`, { nodes: [operation] }),
+          );
+        }
+      },
+    };
+  };
+}
+
+/**
  * Validation rules bounding what one operation may ask of upstream; all answer
  * GRAPHQL_VALIDATION_FAILED before any resolver runs. Token count is bounded by the parser itself,
- * and the upstream cost, which needs variable values, by `upstreamCostPlugin`.
+ * and the upstream cost, which needs variable values, by `upstreamCostPlugin` (cost.ts).
  */
 export function operationLimits(config: Config): ValidationRule[] {
-  const { maxDepth, maxAliases, maxRootFields } = config.gateway;
+  const { maxDepth, maxAliases, maxRootFields, maxFragmentSpreads } = config.gateway;
   // Armor throws by default, which Apollo treats as a crash; reporting makes it a validation error.
   const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
   return [
     maxDepthRule({ n: maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxAliasesRule({ n: maxAliases, exposeLimits: true, ...report }) as unknown as ValidationRule,
     maxRootFieldsRule(maxRootFields),
+    maxFragmentSpreadsRule(maxFragmentSpreads),
   ];
 }
 
-
-/**
- * Estimates the upstream requests an operation may cost: a connection or report field costs one
- * request per parent it is resolved for, and a connection multiplies its children by `first`.
- * With the budget at 5 requests per 10 s, this number is what makes an operation slow.
- */
-export function upstreamCost(
-  schema: GraphQLSchema,
-  selectionSet: SelectionSetNode,
-  rootType: GraphQLObjectType,
-  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
-  variables: Readonly<Record<string, unknown>>,
-): number {
-  const visit = (set: SelectionSetNode, parent: GraphQLObjectType, multiplier: number, root: boolean): number => {
-    let total = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        const type = fragment && schema.getType(fragment.typeCondition.name.value);
-        if (fragment && isObjectType(type)) total += visit(fragment.selectionSet, type, multiplier, root);
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (isObjectType(type)) total += visit(selection.selectionSet, type, multiplier, root);
-        continue;
-      }
-      const field = parent.getFields()[selection.name.value];
-      if (!field) continue;
-      const named = getNamedType(field.type);
-      const connection = named.name.endsWith('Connection');
-      if (connection || root || linkFields.has(`${parent.name}.${field.name}`)) total += multiplier;
-      let childMultiplier = multiplier;
-      if (connection) {
-        const firstArg = field.args.find((a) => a.name === 'first');
-        const node = selection.arguments?.find((a) => a.name.value === 'first');
-        const given = node && firstArg ? valueFromAST(node.value, firstArg.type, variables as Record<string, unknown>) : undefined;
-        childMultiplier *= typeof given === 'number' ? Math.max(0, given) : pageLimits.defaultFirst;
-      } else if (field.name === '_entities') {
-        const node = selection.arguments?.find((a) => a.name.value === 'representations');
-        const list = node?.value.kind === Kind.LIST ? node.value.values.length : (node?.value.kind === Kind.VARIABLE ? (variables[node.value.name.value] as unknown[] | undefined)?.length : 1);
-        childMultiplier *= list ?? 1;
-      }
-      if (selection.selectionSet && isObjectType(named)) total += visit(selection.selectionSet, named, childMultiplier, false);
-    }
-    return total;
-  };
-  return visit(selectionSet, rootType, 1, true);
-}
-
-/** Refuses, before any resolver runs, an operation whose estimated upstream requests exceed `maxCost`. */
-export function upstreamCostPlugin(maxCost: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, schema, request }) {
-          if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const root = schema.getRootType(operation.operation);
-          if (!root) return;
-          const cost = upstreamCost(schema, operation.selectionSet, root, fragments, request.variables ?? {});
-          if (cost > maxCost) {
-            throw new GraphQLError(
-              `An operation may cost at most ${maxCost} upstream requests (a connection counts one per parent and multiplies its children by \`first\`), but this one may cost ${cost}`,
-              { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, cost, maxCost, http: { status: 400 } } },
-            );
-          }
-        },
-      };
-    },
-  };
-}
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 

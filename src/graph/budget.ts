@@ -1,178 +1,213 @@
-import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { GraphThrottledError } from './errors';
-import type { RedisBreaker } from './redisBreaker';
-import { type Clock, REDIS_KEY_PREFIX } from './types';
+import type { SlotWindow } from './slotWindow';
+import type { Clock } from './types';
 
 /**
- * Extra time a budget slot stays taken beyond the window: our slot is stamped before the request leaves,
- * upstream stamps it on arrival, so without a margin a slow first request and a fast later one could meet
- * in one upstream window.
+ * The margin a slot is held past the window, in milliseconds. A slot is stamped when its answer arrives
+ * (see SlotGrant.settle), the latest moment upstream can have counted it, so the next request it lets through
+ * reaches upstream at least one full window after upstream's own stamp, however long either request took on
+ * the wire: no latency margin is needed. What is left is rounding: both clocks read whole milliseconds, so a
+ * true gap of exactly one window can read one millisecond short on each side. Two milliseconds is therefore the
+ * smallest margin that provokes no 429 from an upstream that enforces the window exactly (the emulator's limiter
+ * does, and test/graph/budget proves it); anything larger only idles the budget.
  */
-export const BUDGET_SAFETY_MARGIN_MS = 250;
+export const BUDGET_SAFETY_MARGIN_MS = 2;
 
 /**
- * The upstream budget: `limit` requests per sliding window per tenant, every inner `$batch` request taking
- * a slot. Callers queue for slots instead of provoking 429s.
+ * The least time `slots` budget slots take under `rateLimit`, whatever else waits: a window grants `requests`
+ * slots, so the last of them cannot be granted before ⌈slots / requests⌉ − 1 windows have passed. What the cost
+ * analysis compares with the deadline before anything is sent.
+ */
+export function minimumBudgetWaitMs(slots: number, rateLimit: { readonly requests: number; readonly windowMs: number }): number {
+  if (slots <= 0) return 0;
+  return (Math.ceil(slots / rateLimit.requests) - 1) * (rateLimit.windowMs + BUDGET_SAFETY_MARGIN_MS);
+}
+
+/** What one acquire asks for. */
+export interface SlotRequest {
+  readonly tenant: string;
+  /**
+   * Whom slots are shared fairly between: a caller, or one operation when callers are anonymous. Each party with
+   * requests waiting gets slots in turn, so a large operation cannot starve another caller's small one.
+   */
+  readonly party: string;
+  /** Slots wanted, 1..maxSlots; a grant may hold fewer (what is free now), and the caller asks again for the rest. */
+  readonly slots: number;
+  /** Epoch milliseconds: a request that cannot get a slot by then is refused with GraphThrottledError. */
+  readonly deadline: number;
+  /** The rest of a request already partly granted: it keeps its place at the head of its party's line. */
+  readonly resume?: boolean;
+}
+
+/** Slots handed out: send that many requests now, then settle when their answers (or failures) are in. */
+export interface SlotGrant {
+  readonly slots: number;
+  readonly waitMs: number;
+  /** Stamps the slots with this moment: they leave the window one window later. Call exactly once. */
+  settle(): void;
+}
+
+/**
+ * The upstream budget: `maxSlots` requests per sliding window per tenant, every inner `$batch` request taking a
+ * slot. Callers queue for slots instead of provoking 429s.
  */
 export interface RateBudget {
-  /** Most slots one `acquire` may take (the window's size); callers split bigger envelopes. */
+  /** Most slots one acquire may ask for (the window's size). */
   readonly maxSlots: number;
-  /**
-   * Takes `slots` slots of `tenant`'s window, waiting in arrival order until they are free. Resolves with the
-   * milliseconds waited; rejects at once with GraphThrottledError when they cannot be had by `deadline`.
-   */
-  acquire(tenant: string, slots: number, deadline: number): Promise<number>;
+  /** Resolves with 1..`request.slots` slots as soon as they are free and it is the party's turn. */
+  acquire(request: SlotRequest): Promise<SlotGrant>;
+  /** Graph throttled the tenant until `untilMs` (epoch ms): no operation gets a slot before then. */
+  throttle(tenant: string, untilMs: number): void;
 }
 
-/** No budget (`rateLimit: null`, e.g. against the emulator): every slot is free at once. */
-export const unlimitedBudget: RateBudget = {
-  maxSlots: Number.POSITIVE_INFINITY,
-  acquire: async () => 0,
-};
+interface Waiter {
+  readonly party: string;
+  readonly slots: number;
+  readonly deadline: number;
+  readonly since: number;
+  readonly resolve: (grant: SlotGrant) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** One tenant's waiting requests, by party; the map's order is the turn order. */
+interface Line {
+  readonly parties: Map<string, Waiter[]>;
+  pumping: boolean;
+  /** Cuts the pump's sleep short: a slot was settled earlier than its provisional stamp, or a newcomer came. */
+  wake?: () => void;
+}
 
 /**
- * When `slots` more requests fit into a sliding window of `windowMs` holding at most `limit`, given the
- * times already taken (ascending). The window at time t is (t - windowMs, t].
+ * The scheduler in front of a tenant's window (memory or Redis). Slots are only ever taken when free now, never
+ * reserved ahead, so an operation holds no slot it is not about to use; free slots go round the parties that are
+ * waiting, one slot each per turn, and within a party first come, first served. A request bigger than what is
+ * free gets what is free (its envelope leaves partly, the rest when slots free up), so no slot idles while a
+ * large envelope waits for the window to empty.
  *
- * Never earlier than the last slot taken: slots are handed out in arrival order (FIFO), so a small request
- * cannot overtake a big one that is already waiting. Because of that, only slots up to the answer matter,
- * and a single jump (to when the k-th oldest slot leaves the window) is always enough.
+ * Fairness holds within one process; replicas sharing a Redis window compete for its free slots as equals.
  */
-export function earliestSlotTime(
-  taken: readonly number[],
-  now: number,
-  windowMs: number,
-  limit: number,
-  slots: number,
-): number {
-  if (slots > limit) throw new RangeError(`slots must be at most the window's ${limit}, but got: ${slots}`);
-  const start = Math.max(now, taken[taken.length - 1] ?? now);
-  let first = 0;
-  while (first < taken.length && (taken[first] as number) <= start - windowMs) first += 1;
-  const overflow = taken.length - first + slots - limit;
-  if (overflow <= 0) return start;
-  return (taken[first + overflow - 1] as number) + windowMs;
-}
-
-/**
- * The budget of one process. Each acquire reserves its slots at the earliest time they fit (possibly in the
- * future) and then sleeps until then, so the queue is the list of reservations itself: FIFO by
- * construction, and a caller learns at once whether its turn comes before its deadline.
- */
-export class MemoryRateBudget implements RateBudget {
-  private readonly taken = new Map<string, number[]>();
+export class FairRateBudget implements RateBudget {
+  private readonly lines = new Map<string, Line>();
 
   constructor(
     readonly maxSlots: number,
-    private readonly windowMs: number,
+    private readonly window: SlotWindow,
     private readonly clock: Clock,
+    /** For messages and for how long to sleep at most before asking a shared window again. */
+    private readonly windowMs: number,
   ) {
-    if (!Number.isInteger(maxSlots) || maxSlots < 1) {
-      throw new RangeError(`rate limit requests must be a positive integer, but got: ${maxSlots}`);
-    }
-    if (!(windowMs > 0)) throw new RangeError(`rate limit window must be positive milliseconds, but got: ${windowMs}`);
+    if (!(maxSlots >= 1)) throw new RangeError(`rate limit requests must be a positive integer, but got: ${maxSlots}`);
   }
 
-  async acquire(tenant: string, slots: number, deadline: number): Promise<number> {
+  acquire(request: SlotRequest): Promise<SlotGrant> {
+    const { tenant, party, slots, deadline } = request;
     if (!Number.isInteger(slots) || slots < 1 || slots > this.maxSlots) {
-      throw new RangeError(`slots must be between 1 and ${this.maxSlots}, but got: ${slots}`);
+      return Promise.reject(new RangeError(`slots must be between 1 and ${this.maxSlots}, but got: ${slots}`));
     }
+    return new Promise<SlotGrant>((resolve, reject) => {
+      let line = this.lines.get(tenant);
+      if (line === undefined) {
+        line = { parties: new Map(), pumping: false };
+        this.lines.set(tenant, line);
+      }
+      const waiter: Waiter = { party, slots, deadline, since: this.clock.now(), resolve, reject };
+      const queue = line.parties.get(party);
+      if (queue === undefined) line.parties.set(party, [waiter]);
+      else if (request.resume) queue.unshift(waiter);
+      else queue.push(waiter);
+      if (line.pumping) line.wake?.();
+      else void this.pump(tenant, line);
+    });
+  }
+
+  throttle(tenant: string, untilMs: number): void {
+    void this.window.throttle(tenant, untilMs).finally(() => this.lines.get(tenant)?.wake?.());
+  }
+
+  /** Hands out free slots until nobody waits; sleeps until the next slot frees when none is free. */
+  private async pump(tenant: string, line: Line): Promise<void> {
+    line.pumping = true;
+    try {
+      for (;;) {
+        this.refuseLate(line, this.clock.now(), 0);
+        const demand = [...line.parties.values()].reduce((sum, queue) => sum + queue.reduce((s, w) => s + w.slots, 0), 0);
+        if (demand === 0) break;
+        const asked = this.clock.now();
+        const { ids, retryInMs } = await this.window.take(tenant, Math.min(demand, this.maxSlots));
+        if (ids.length > 0) {
+          this.distribute(tenant, line, ids);
+          continue;
+        }
+        const now = this.clock.now();
+        const sleepMs = Math.max(0, asked + retryInMs - now);
+        // Whoever cannot have a slot before its deadline learns it now, not at the deadline.
+        this.refuseLate(line, now, sleepMs);
+        if (line.parties.size === 0) break;
+        if (sleepMs === 0) continue;
+        const abort = new AbortController();
+        const woken = new Promise<void>((resolve) => (line.wake = resolve));
+        // A shared window may be freed by another process's settle: ask again at least once a window.
+        await Promise.race([this.clock.sleep(Math.min(sleepMs, this.windowMs), abort.signal), woken]);
+        abort.abort();
+        delete line.wake;
+      }
+    } catch (error) {
+      // The window failed beyond its own fallback: nobody waiting can be served.
+      for (const queue of line.parties.values()) for (const waiter of queue) waiter.reject(error);
+      line.parties.clear();
+    } finally {
+      line.pumping = false;
+      if (line.parties.size === 0 && this.lines.get(tenant) === line) this.lines.delete(tenant);
+    }
+  }
+
+  /** One slot per party per turn, in turn order; a party that got one goes to the back of the line. */
+  private distribute(tenant: string, line: Line, ids: readonly string[]): void {
+    const granted = new Map<Waiter, string[]>();
+    let next = 0;
+    while (next < ids.length && line.parties.size > 0) {
+      const [party, queue] = line.parties.entries().next().value as [string, Waiter[]];
+      const waiter = queue.find((w) => (granted.get(w)?.length ?? 0) < w.slots);
+      line.parties.delete(party);
+      if (waiter === undefined) continue;
+      granted.set(waiter, [...(granted.get(waiter) ?? []), ids[next++]!]);
+      line.parties.set(party, queue);
+    }
+    // A party whose waiters were all served in full was dropped from the line above; the rest leave it here.
     const now = this.clock.now();
-    const taken = (this.taken.get(tenant) ?? []).filter((at) => at > now - this.windowMs);
-    const at = earliestSlotTime(taken, now, this.windowMs, this.maxSlots, slots);
-    if (at > deadline) {
-      this.store(tenant, taken);
-      throw new GraphThrottledError(
-        `the upstream budget of ${this.maxSlots} requests per ${this.windowMs} ms has no ${slots} free slots before the operation deadline`,
-        Math.max(1, Math.ceil((at - now) / 1000)),
-      );
+    for (const [waiter, slotIds] of granted) {
+      const queue = line.parties.get(waiter.party);
+      if (queue !== undefined) {
+        queue.splice(queue.indexOf(waiter), 1);
+        if (queue.length === 0) line.parties.delete(waiter.party);
+      }
+      let settled = false;
+      waiter.resolve({
+        slots: slotIds.length,
+        waitMs: now - waiter.since,
+        settle: () => {
+          if (settled) return;
+          settled = true;
+          void this.window.settle(tenant, slotIds).finally(() => this.lines.get(tenant)?.wake?.());
+        },
+      });
     }
-    for (let i = 0; i < slots; i += 1) taken.push(at);
-    this.store(tenant, taken);
-    const waitMs = at - now;
-    if (waitMs > 0) await this.clock.sleep(waitMs);
-    return waitMs;
   }
 
-  private store(tenant: string, taken: number[]): void {
-    if (taken.length === 0) this.taken.delete(tenant);
-    else this.taken.set(tenant, taken);
-  }
-}
-
-/**
- * The Redis twin of MemoryRateBudget.acquire, atomic across processes: a sorted set per tenant whose scores
- * are slot times (possibly in the future), the same single jump as earliestSlotTime. Redis' own clock is
- * the time base so processes with skewed clocks still share one window; the caller gets back how long to
- * wait, not a timestamp.
- *
- * KEYS[1] the tenant's set. ARGV: windowMs, limit, slots, maxWaitMs, unique member prefix.
- * Returns {1, waitMs} when reserved, {0, waitMs} when the wait would exceed maxWaitMs (nothing reserved).
- */
-export const reserveSlotsScript = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local windowMs = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local slots = tonumber(ARGV[3])
-local maxWait = tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
-local taken = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-local count = #taken / 2
-local at = now
-if count > 0 and tonumber(taken[count * 2]) > at then at = tonumber(taken[count * 2]) end
-local first = 1
-while first <= count and tonumber(taken[first * 2]) <= at - windowMs do first = first + 1 end
-local overflow = (count - first + 1) + slots - limit
-if overflow > 0 then at = tonumber(taken[(first + overflow - 1) * 2]) + windowMs end
-if at - now > maxWait then return {0, at - now} end
-for i = 1, slots do redis.call('ZADD', KEYS[1], at, ARGV[5] .. ':' .. i) end
-redis.call('PEXPIRE', KEYS[1], at - now + windowMs + 1000)
-return {1, at - now}
-`;
-
-type ReservingRedis = Redis & {
-  grgReserveSlots(key: string, windowMs: number, limit: number, slots: number, maxWaitMs: number, member: string): Promise<[number, number]>;
-};
-
-/**
- * The budget shared by every gateway process that uses the same Redis, since Graph counts per app and
- * tenant, not per process. While Redis is away (the breaker is open, or the command fails), this process
- * uses its own in-memory budget: a budget that errs is worse than one that is only locally right.
- */
-export class RedisRateBudget implements RateBudget {
-  private readonly redis: ReservingRedis;
-
-  constructor(
-    private readonly breaker: RedisBreaker,
-    readonly maxSlots: number,
-    private readonly windowMs: number,
-    private readonly clock: Clock,
-    private readonly fallback: RateBudget,
-  ) {
-    const redis = breaker.redis;
-    redis.defineCommand('grgReserveSlots', { numberOfKeys: 1, lua: reserveSlotsScript });
-    this.redis = redis as ReservingRedis;
-  }
-
-  async acquire(tenant: string, slots: number, deadline: number): Promise<number> {
-    if (!Number.isInteger(slots) || slots < 1 || slots > this.maxSlots) {
-      throw new RangeError(`slots must be between 1 and ${this.maxSlots}, but got: ${slots}`);
+  private refuseLate(line: Line, now: number, retryInMs: number): void {
+    for (const [party, queue] of line.parties) {
+      const late = queue.filter((w) => w.deadline < now + retryInMs);
+      for (const waiter of late) {
+        waiter.reject(
+          new GraphThrottledError(
+            `the upstream budget of ${this.maxSlots} requests per ${this.windowMs} ms has no free slot before the operation deadline`,
+            Math.max(1, Math.ceil(retryInMs / 1000)),
+          ),
+        );
+      }
+      const left = queue.filter((w) => !late.includes(w));
+      if (left.length === 0) line.parties.delete(party);
+      else if (late.length > 0) line.parties.set(party, left);
     }
-    const maxWaitMs = Math.max(0, deadline - this.clock.now());
-    const reply = await this.breaker.call('budget', () =>
-      this.redis.grgReserveSlots(`${REDIS_KEY_PREFIX}budget:${tenant}`, this.windowMs, this.maxSlots, slots, maxWaitMs, randomUUID()),
-    );
-    if (reply === undefined) return this.fallback.acquire(tenant, slots, deadline);
-    const [reserved, waitMs] = reply;
-    if (reserved !== 1) {
-      throw new GraphThrottledError(
-        `the upstream budget of ${this.maxSlots} requests per ${this.windowMs} ms has no ${slots} free slots before the operation deadline`,
-        Math.max(1, Math.ceil(waitMs / 1000)),
-      );
-    }
-    if (waitMs > 0) await this.clock.sleep(waitMs);
-    return waitMs;
   }
 }

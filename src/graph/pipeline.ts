@@ -1,10 +1,11 @@
-import { BUDGET_SAFETY_MARGIN_MS, MemoryRateBudget, type RateBudget, RedisRateBudget, unlimitedBudget } from './budget';
+import { BUDGET_SAFETY_MARGIN_MS, FairRateBudget } from './budget';
 import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
 import { SocketBulkhead } from './bulkhead';
 import { GraphRefusedRequestError } from './errors';
 import { connectRedis, RedisBreaker } from './redisBreaker';
 import { createAgent } from './http';
 import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
+import { MemorySlotWindow, RedisSlotWindow, type SlotWindow } from './slotWindow';
 import { GraphTransport } from './transport';
 import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock } from './types';
 import { resolveGraphUrl } from './urls';
@@ -122,8 +123,8 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
   if (request.method !== 'POST') throw new GraphRefusedRequestError(`creates must use POST, but got: ${request.method}`);
   resolveGraphUrl(parts.root, request);
   const outcome = await context.limiter.run(async () => {
-    await takeBudget(parts, context, 1);
-    return parts.transport.sendPlain(request, context, 1);
+    const grant = await takeBudget(parts, context, 1);
+    return parts.transport.sendPlain(request, context, 1).finally(() => grant.settle());
   });
   if (outcome.kind === 'ok') return outcome.response;
   if (outcome.kind === 'failed') throw outcome.error;
@@ -140,7 +141,8 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
  *   5. envelopes             by version, at most min(batchSize, budget window) per `$batch`
  *   6. retry loop            429/503/504/timeouts, Retry-After first, deadline-aware
  *   7. concurrency           at most maxConcurrentEnvelopes in flight per operation
- *   8. rate budget           a slot per inner request, FIFO, per tenant (memory, or Redis behind a breaker)
+ *   8. rate budget           a slot per inner request, per tenant (memory, or Redis behind a breaker), shared
+ *                            fairly between callers; an envelope leaves partly when only part of it fits
  *   9. headers and timeout   token, client-request-id, Prefer, per-attempt timeout cut at the deadline
  *  10. HTTP                  keep-alive agent, at most maxSocketsPerReport sockets per report, size cap, gzip
  *
@@ -161,12 +163,13 @@ export async function createGraphPipeline(
   const transport = new GraphTransport({
     root, agent, bulkhead: new SocketBulkhead(options.maxSocketsPerReport), timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, clock, log,
   });
-  let budget: RateBudget = unlimitedBudget;
-  if (options.rateLimit) {
-    const windowMs = options.rateLimit.windowMs + BUDGET_SAFETY_MARGIN_MS;
-    const local = new MemoryRateBudget(options.rateLimit.requests, windowMs, clock);
-    budget = breaker ? new RedisRateBudget(breaker, options.rateLimit.requests, windowMs, clock, local) : local;
-  }
+  // Without a budget the window only holds the tenant back while Graph throttles it (429 with Retry-After).
+  const limit = options.rateLimit?.requests ?? Number.POSITIVE_INFINITY;
+  const windowMs = (options.rateLimit?.windowMs ?? 1_000) + BUDGET_SAFETY_MARGIN_MS;
+  // A slot is held at most as long as an attempt may last before its answer stamps it.
+  const localWindow = new MemorySlotWindow(limit, windowMs, options.timeoutMs, clock);
+  const window: SlotWindow = breaker && options.rateLimit ? new RedisSlotWindow(breaker, limit, windowMs, options.timeoutMs, clock, localWindow) : localWindow;
+  const budget = new FairRateBudget(limit, window, clock, windowMs);
   let cache: ResponseCache = noResponseCache;
   if (options.cache.ttlMs > 0) {
     const local = new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);

@@ -1,6 +1,6 @@
-import type { RateBudget } from './budget';
+import type { RateBudget, SlotGrant } from './budget';
 import type { ResponseCache, SingleFlight } from './cache';
-import { type GraphCallError, GraphThrottledError, GraphUnavailableError } from './errors';
+import { GraphCallError, GraphThrottledError, GraphUnavailableError } from './errors';
 import type { AttemptOutcome, GraphTransport } from './transport';
 import type { Clock, GraphCallContext, GraphCallEvent, GraphRequest, GraphResponse } from './types';
 import { redactUrl } from './urls';
@@ -123,14 +123,19 @@ export interface PipelineParts {
   readonly log: (event: GraphCallEvent) => void;
 }
 
-/** Takes `slots` budget slots for the operation's tenant, counting and logging any wait. */
-export async function takeBudget(parts: PipelineParts, context: GraphCallContext, slots: number): Promise<void> {
-  const waitedMs = await parts.budget.acquire(context.tenant, slots, context.deadline);
-  if (waitedMs > 0) {
+/**
+ * Takes up to `slots` budget slots for the operation's tenant (at least one), counting and logging any wait.
+ * `resume` keeps the place of a request whose first part already left.
+ */
+export async function takeBudget(parts: PipelineParts, context: GraphCallContext, slots: number, resume = false): Promise<SlotGrant> {
+  const grant = await parts.budget.acquire({ tenant: context.tenant, party: context.party, slots, deadline: context.deadline, resume });
+  context.stats.budgetSlots += grant.slots;
+  if (grant.waitMs > 0) {
     context.stats.budgetWaits += 1;
-    context.stats.budgetWaitMs += waitedMs;
-    parts.log({ type: 'budgetWait', tenant: context.tenant, slots, waitMs: waitedMs });
+    context.stats.budgetWaitMs += grant.waitMs;
+    parts.log({ type: 'budgetWait', tenant: context.tenant, slots: grant.slots, waitMs: grant.waitMs });
   }
+  return grant;
 }
 
 /**
@@ -161,15 +166,51 @@ export function finalError(
 
 type Retryable = Extract<AttemptOutcome, { kind: 'retryable' }>;
 
+/** One send of `group` (an envelope, or a plain read when it holds one request and plain is configured). */
+function send(group: readonly PendingRead[], parts: PipelineParts, context: GraphCallContext, attempts: number): Promise<AttemptOutcome[]> {
+  const only = group.length === 1 ? group[0] : undefined;
+  // A one-request envelope costs the same budget slot as a plain GET, plus bytes and parsing: send it plain.
+  if (only !== undefined && parts.singleRequest === 'plain') return parts.transport.sendPlain(only.request, context, attempts).then((o) => [o]);
+  return parts.transport.sendEnvelope(group.map((pending) => pending.request), context, attempts);
+}
+
+/**
+ * One attempt at `group`. Every request takes its slot, inner ones included: Graph counts them one by one. When
+ * fewer slots are free than the group holds, what fits leaves now and the rest as slots free up, so no free slot
+ * idles while the envelope waits for room; each part's slots are stamped when its answer arrives.
+ */
 async function attempt(group: readonly PendingRead[], parts: PipelineParts, context: GraphCallContext, attempts: number): Promise<AttemptOutcome[]> {
   return context.limiter.run(async () => {
-    // Every request takes its slot, inner ones included: Graph counts them one by one.
-    await takeBudget(parts, context, group.length);
-    const only = group.length === 1 ? group[0] : undefined;
-    // A one-request envelope costs the same budget slot as a plain GET, plus bytes and parsing: send it plain.
-    if (only !== undefined && parts.singleRequest === 'plain') return [await parts.transport.sendPlain(only.request, context, attempts)];
-    return parts.transport.sendEnvelope(group.map((pending) => pending.request), context, attempts);
+    const sent: Promise<AttemptOutcome[]>[] = [];
+    let rest = group;
+    let refusal: unknown;
+    while (rest.length > 0) {
+      let grant: SlotGrant;
+      try {
+        grant = await takeBudget(parts, context, rest.length, sent.length > 0);
+      } catch (error) {
+        if (sent.length === 0) throw error;
+        // Part of the group already left: its answers still count, only the rest fails.
+        refusal = error;
+        break;
+      }
+      const part = rest.slice(0, grant.slots);
+      rest = rest.slice(grant.slots);
+      sent.push(send(part, parts, context, attempts).finally(() => grant.settle()));
+    }
+    const outcomes = (await Promise.all(sent)).flat();
+    const error = refusal instanceof GraphCallError ? refusal : new GraphUnavailableError('the upstream budget failed', {}, { cause: refusal });
+    return [...outcomes, ...rest.map((): AttemptOutcome => ({ kind: 'failed', error }))];
   });
+}
+
+/** A 429 with Retry-After holds the whole tenant back, every operation of it, until Graph said to come back. */
+function noteThrottle(outcomes: readonly AttemptOutcome[], parts: PipelineParts, context: GraphCallContext): void {
+  const hints = outcomes.flatMap((o) => (o.kind === 'retryable' && o.status === 429 && o.retryAfterMs !== undefined ? [o.retryAfterMs] : []));
+  if (hints.length === 0) return;
+  const untilMs = parts.clock.now() + Math.max(...hints);
+  parts.budget.throttle(context.tenant, untilMs);
+  parts.log({ type: 'throttled', tenant: context.tenant, untilMs });
 }
 
 /**
@@ -192,6 +233,7 @@ export async function executeGroup(initial: readonly PendingRead[], parts: Pipel
         return;
       }
       const outcomes = await attempt(group, parts, context, attempts);
+      noteThrottle(outcomes, parts, context);
       const again: { pending: PendingRead; outcome: Retryable }[] = [];
       group.forEach((pending, index) => {
         const outcome = outcomes[index];

@@ -28,12 +28,20 @@ export interface GraphResponse {
 export interface Clock {
   /** Epoch milliseconds. */
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or as soon as `signal` aborts (so a sleep cut short leaves no timer behind). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, ms));
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    }),
 };
 
 /** One upstream call (a socket call or an inner `$batch` request) as an operation's log line lists it. */
@@ -64,6 +72,8 @@ export interface GraphCallStats {
   singleFlightJoins: number;
   budgetWaits: number;
   budgetWaitMs: number;
+  /** Budget slots granted, retries included: what the operation spent of the tenant's budget. */
+  budgetSlots: number;
   recordCall(record: GraphCallRecord): void;
 }
 
@@ -73,6 +83,8 @@ export interface GraphCallContext {
   readonly principal: string;
   /** Partition of the rate budget. */
   readonly tenant: string;
+  /** Whom the tenant's budget is shared fairly between: the caller, or this operation when callers are anonymous. */
+  readonly party: string;
   /** Asked before every attempt, so a token refreshed meanwhile is used; `null` sends no Authorization. */
   readonly getToken: () => Promise<string | null>;
   /** Epoch milliseconds by which the whole operation (retries and budget waits included) must be done. */
@@ -110,6 +122,7 @@ export type GraphCallEvent =
       readonly delayMs: number;
     }
   | { readonly type: 'budgetWait'; readonly tenant: string; readonly slots: number; readonly waitMs: number }
+  | { readonly type: 'throttled'; readonly tenant: string; readonly untilMs: number }
   | { readonly type: 'redisError'; readonly operation: 'budget' | 'cacheGet' | 'cacheSet'; readonly errorName: string }
   /** The Redis breaker opened (budget and cache now local) or closed (shared again), and why. */
   | {

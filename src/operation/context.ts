@@ -53,6 +53,7 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
     const upstream = createUpstream(pipeline, {
       principal,
       tenant: caller.kind === 'anonymous' ? (config.azure.tenantId ?? 'default') : caller.tenantId,
+      party: partyOf(caller, requestId),
       getToken: () => tokens.getToken(caller),
       deadline: Date.now() + config.gateway.deadlineMs,
       stats,
@@ -78,6 +79,14 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       },
     };
   };
+}
+
+/**
+ * Whom the tenant's budget is shared fairly between: each authenticated caller is one party, whatever number of
+ * operations it runs; anonymous operations (`GATEWAY_AUTH=none`) cannot be told apart by caller, so each is its own.
+ */
+function partyOf(caller: Caller, requestId: string): string {
+  return caller.kind === 'anonymous' ? `operation:${requestId}` : `caller:${caller.tenantId}:${caller.subject}`;
 }
 
 /**

@@ -1,4 +1,11 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { type FieldNode, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * Answers already given per field (its nodes in the document) and question: `_entities` resolves every
+ * representation with the same `info`, so a thousand representations ask the same question a thousand times and
+ * the selection is walked once. Keyed by the document's own nodes, so answers go when the operation's document goes.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, boolean>>();
 
 /**
  * Whether the operation selects `name` below the current field: the one walk over a resolver's selection
@@ -8,11 +15,19 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  * (not on nested objects): through inline fragments without a type condition or with that type, and named
  * fragments on that type, as an `_entities` selection names many types at once.
  *
- * Each named fragment is searched at most once per call: a fragment that did not hold the field the first
+ * Each named fragment is searched at most once per walk: a fragment that did not hold the field the first
  * time cannot hold it the second, so documents whose fragments spread each other many times cost time
- * linear in their size, not exponential.
+ * linear in their size, not exponential. And each field asks each question once per operation.
  */
-export function selectsField(info: GraphQLResolveInfo, name: string, on?: string): boolean {
+export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string, on?: string): boolean {
+  const question = `${name}\n${on ?? ''}`;
+  let known = answers.get(info.fieldNodes);
+  if (known === undefined) {
+    known = new Map();
+    answers.set(info.fieldNodes, known);
+  }
+  const answer = known.get(question);
+  if (answer !== undefined) return answer;
   const seen = new Set<string>();
   const search = (set: SelectionSetNode | undefined): boolean =>
     set?.selections.some((s) => {
@@ -24,5 +39,7 @@ export function selectsField(info: GraphQLResolveInfo, name: string, on?: string
       seen.add(s.name.value);
       return search(info.fragments[s.name.value]?.selectionSet);
     }) ?? false;
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+  const found = info.fieldNodes.some((node) => search(node.selectionSet));
+  known.set(question, found);
+  return found;
 }

@@ -33,6 +33,12 @@ export class OperationStats implements GraphCallStats {
   singleFlightJoins = 0;
   budgetWaits = 0;
   budgetWaitMs = 0;
+  budgetSlots = 0;
+  /**
+   * What the cost analysis expected before anything was sent: `requests`, the most budgeted requests the
+   * operation can make, and `slots`, what it needs with one upstream page per connection page.
+   */
+  estimate: { readonly requests: number; readonly slots: number } | null = null;
   /** Records beyond `maxCalls` that were counted but not kept. */
   droppedCalls = 0;
   private readonly records: GraphCallRecord[] = [];
@@ -58,6 +64,8 @@ export class OperationStats implements GraphCallStats {
       singleFlightJoins: this.singleFlightJoins,
       budgetWaits: this.budgetWaits,
       budgetWaitMs: this.budgetWaitMs,
+      budgetSlots: this.budgetSlots,
+      estimate: this.estimate,
       droppedCalls: this.droppedCalls,
       calls: this.records,
     };

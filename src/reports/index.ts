@@ -40,15 +40,23 @@ for (const family of families) {
 }
 
 /**
- * Fields that are not connections but read a report once per parent (`Type.field`): what the cost model
- * counts besides connections and root fields. Listed here, beside the resolver map, so a new link is
- * declared where resolvers are gathered; a test holds this list against the schema's links.
+ * Fields that are not connections but read a report once per parent (`Type.field`), with how they read it:
+ * what the cost model counts besides connections and root fields. `first` is the first row of a filtered list
+ * (a user's registration by principal name, src/operation/links.ts), `byId` a lookup by key. Listed here, beside
+ * the resolver map, so a new link is declared where resolvers are gathered; a test holds this list against the
+ * schema's links.
  */
-export const linkFields: ReadonlySet<string> = new Set([
-  'UserCredentialUsageDetails.registration',
-  'User.credentialRegistration',
-  'User.authenticationRegistration',
-]);
+export const linkFields: ReadonlyMap<string, 'first' | 'byId'> = new Map([
+  ['UserCredentialUsageDetails.registration', 'first'],
+  ['User.credentialRegistration', 'first'],
+  ['User.authenticationRegistration', 'byId'],
+] as const);
+
+/**
+ * Entity types whose `__resolveReference` reads the entity by id, one lookup per `_entities` representation. A
+ * `User` is not one: its representation carries its keys (src/reports/user.ts).
+ */
+export const entityLookups: ReadonlySet<string> = new Set(['CredentialUserRegistrationDetails', 'UserCredentialUsageDetails', 'UserRegistrationDetails']);
 
 /**
  * Every report the gateway reads, each under the root field of its name (the beta read of

@@ -1,12 +1,12 @@
 import { getNamedType, isObjectType } from 'graphql';
 import { buildGatewaySchema } from '../../src/apollo/schema';
-import { linkFields, resolvers } from '../../src/reports';
+import { entityLookups, linkFields, resolvers } from '../../src/reports';
 
 describe('the cost model’s link fields', () => {
   const schema = buildGatewaySchema(resolvers);
 
   it('name fields that exist, return one report object (not a connection) and have a resolver', () => {
-    for (const entry of linkFields) {
+    for (const entry of linkFields.keys()) {
       const [typeName = '', fieldName = ''] = entry.split('.');
       const type = schema.getType(typeName);
       expect(isObjectType(type)).toBe(true);
@@ -19,7 +19,7 @@ describe('the cost model’s link fields', () => {
   });
 
   it('cover every non-root field that resolves to a report entity, so none is left uncounted', () => {
-    const entities = new Set(['CredentialUserRegistrationDetails', 'UserCredentialUsageDetails', 'UserRegistrationDetails']);
+    const entities = entityLookups;
     const found: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('_') || ['Query', 'Mutation'].includes(type.name)) continue;
@@ -29,6 +29,18 @@ describe('the cost model’s link fields', () => {
         }
       }
     }
-    expect(found.sort()).toEqual([...linkFields].sort());
+    expect(found.sort()).toEqual([...linkFields.keys()].sort());
+  });
+});
+
+describe('the cost model’s entity lookups', () => {
+  const schema = buildGatewaySchema(resolvers);
+
+  it('name every entity type resolved by reading it, and only those', () => {
+    const readByReference = Object.entries(resolvers as Record<string, Record<string, unknown>>)
+      .filter(([typeName, fields]) => typeName !== 'User' && fields.__resolveReference instanceof Function)
+      .map(([typeName]) => typeName);
+    expect(readByReference.sort()).toEqual([...entityLookups].sort());
+    for (const typeName of entityLookups) expect(isObjectType(schema.getType(typeName))).toBe(true);
   });
 });

@@ -11,8 +11,15 @@ export class FakeClock implements Clock {
     return this.time;
   }
 
-  sleep(ms: number): Promise<void> {
-    return new Promise((wake) => this.sleepers.push({ at: this.time + Math.max(0, ms), order: this.order++, wake }));
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((wake) => {
+      const sleeper = { at: this.time + Math.max(0, ms), order: this.order++, wake };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener('abort', () => {
+        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+        wake();
+      }, { once: true });
+    });
   }
 
   /** Moves time forward, waking every sleeper that is due, and lets their continuations run. */
@@ -21,6 +28,7 @@ export class FakeClock implements Clock {
     const due = this.sleepers.filter((s) => s.at <= this.time).sort((a, b) => a.at - b.at || a.order - b.order);
     this.sleepers = this.sleepers.filter((s) => s.at > this.time);
     for (const sleeper of due) sleeper.wake();
-    for (let i = 0; i < 10; i += 1) await Promise.resolve();
+    // A macrotask turn runs every microtask queued meanwhile, however long the chain of awaits.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

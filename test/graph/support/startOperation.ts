@@ -13,6 +13,7 @@ export function startOperation(
   const upstream = createUpstream(pipeline, {
     principal: 'app',
     tenant: 'contoso',
+    party: 'operation',
     getToken: async () => null,
     deadline: Date.now() + 30_000,
     stats,
