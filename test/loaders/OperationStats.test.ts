@@ -24,6 +24,8 @@ describe('OperationStats', () => {
       singleFlightJoins: 0,
       budgetWaits: 0,
       budgetWaitMs: 0,
+      budgetSlots: 0,
+      estimate: null,
       droppedCalls: 0,
       calls: [],
     });

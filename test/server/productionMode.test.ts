@@ -70,10 +70,11 @@ describe('production mode', () => {
     expect(gw.emulator.log.all()).toHaveLength(0);
   });
 
-  it('refuses an operation whose upstream cost (first × nesting) exceeds the limit, before any upstream call', async () => {
+  it('refuses an operation whose upstream cost (pages × first × nesting) exceeds the limit, before any upstream call', async () => {
     const res = await gw.query('query($n: Int) { credentialUserRegistrationDetails(first: $n) { nodes { usageEvents(first: 5) { nodes { id } } } } }', { n: 1000 });
     expect(res.status).toBe(400);
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', cost: 1001, maxCost: 1000 });
+    // 10 pages for the root list, then for each of 1000 rows up to 6 pages to fill `first: 5`.
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', cost: 10 + 1000 * 6, maxCost: 1000 });
     expect(gw.emulator.log.all()).toHaveLength(0);
   });
 
