@@ -120,13 +120,16 @@ export function estimateCost(
 
   const selection = (set: SelectionSetNode, parent: GraphQLObjectType, parents: number, root: boolean): Cost => {
     let total = ZERO;
+    // Execution collects a fragment spread twice in one selection set once (graphql's collectFields): so does this.
+    const spread = new Set<string>();
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) total = plus(total, field(s, parent, parents, root));
       else if (s.kind === Kind.INLINE_FRAGMENT) {
         if (applies(s.typeCondition?.name.value, parent)) total = plus(total, selection(s.selectionSet, parent, parents, root));
       } else {
         const fragment = fragments[s.name.value];
-        if (fragment === undefined || !applies(fragment.typeCondition.name.value, parent)) continue;
+        if (fragment === undefined || spread.has(s.name.value) || !applies(fragment.typeCondition.name.value, parent)) continue;
+        spread.add(s.name.value);
         const key = `${s.name.value}\n${parent.name}\n${parents}\n${root}`;
         let cost = memo.get(key);
         if (cost === undefined) {

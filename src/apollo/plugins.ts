@@ -22,9 +22,10 @@ export function maxRootFieldsRule(max: number): ValidationRule {
 }
 
 /**
- * Bounds the fragment spreads an operation expands to: a spread counts once for every time the fragment holding
- * it is spread, so fragments that each spread the next one twice count 2^depth. The count is memoised per
- * fragment, so computing it is linear in the document even when the expansion is not.
+ * Bounds the fragment spreads an operation expands to, as execution expands them: a spread counts once for every
+ * time the fragment holding it is spread, so fragments that each spread the next one under two different fields
+ * count 2^depth (the same fragment spread twice in one selection set is collected once, as execution does). The
+ * count is memoised per fragment, so computing it is linear in the document even when the expansion is not.
  */
 export function maxFragmentSpreadsRule(max: number): ValidationRule {
   return (context) => {
@@ -33,10 +34,13 @@ export function maxFragmentSpreadsRule(max: number): ValidationRule {
     const expanded = new Map<string, number>();
     const count = (set: SelectionSetNode | undefined): number => {
       let total = 0;
+      const spread = new Set<string>();
       for (const s of set?.selections ?? []) {
         if (s.kind !== Kind.FRAGMENT_SPREAD) total += count(s.selectionSet);
-        else {
+        else if (!spread.has(s.name.value)) {
+          // A fragment spread twice in one selection set is collected once by execution (collectFields).
           const name = s.name.value;
+          spread.add(name);
           if (!expanded.has(name)) {
             // Cycles are another rule's error; counting one stays finite.
             expanded.set(name, 0);

@@ -1,0 +1,81 @@
+import { type FragmentDefinitionNode, getVariableValues, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { estimateCost, keyedReadCost, pagesPerPage, type CostSettings } from '../../src/apollo/cost';
+import { buildGatewaySchema } from '../../src/apollo/schema';
+import { resolvers } from '../../src/reports';
+import { doublingFragments } from '../support/doublingFragments';
+
+const schema = buildGatewaySchema(resolvers);
+const settings: CostSettings = { maxPagesPerPage: 10, linkPlan: 'batch' };
+
+function estimate(query: string, variables: Record<string, unknown> = {}, with_: CostSettings = settings) {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.coerced === undefined) throw new Error(coerced.errors.map((e) => e.message).join('; '));
+  return estimateCost(schema, operation, fragments, coerced.coerced, with_);
+}
+
+describe('estimateCost', () => {
+  it.each([26, 40])('walks each of the %i doubling fragments once, and counts a fragment spread twice in one set once, as execution does', (levels) => {
+    const cost = estimate(doublingFragments(levels));
+    expect(cost.fragmentWalks).toBe(levels + 1);
+    expect(cost.slots).toBe(1 + 2);
+  });
+
+  it('walks each fragment once per number of parents when the doubling runs through two different fields', () => {
+    const lines = ['{ credentialUserRegistrationDetails(first: 1) { nodes { ...G0 } } }'];
+    for (let i = 0; i < 30; i += 1) lines.push(`fragment G${i} on CredentialUserRegistrationDetails { a: usageEvents(first: 1) { nodes { registration { ...G${i + 1} } } } b: usageEvents(first: 1) { nodes { registration { ...G${i + 1} } } } }`);
+    lines.push('fragment G30 on CredentialUserRegistrationDetails { id }');
+    const cost = estimate(lines.join('\n'));
+    expect(cost.fragmentWalks).toBe(31);
+    expect(cost.slots).toBeGreaterThan(2 ** 30);
+  });
+
+  it('counts a connection page by page: pages to fill `first` (at most the page bound), children × `first`', () => {
+    const cost = estimate('{ credentialUserRegistrationDetails(first: 40) { nodes { usageEvents(first: 2) { nodes { id } } } } }');
+    expect(cost).toMatchObject({ slots: 1 + 40, requests: 10 + 40 * 3 });
+  });
+
+  it('applies variable defaults before estimating', () => {
+    const query = 'query($n: Int = 30) { credentialUserRegistrationDetails(first: $n) { nodes { registration: usageEvents(first: 1) { nodes { id } } } } }';
+    expect(estimate(query).slots).toBe(31);
+    expect(estimate(query, { n: 3 }).slots).toBe(4);
+  });
+
+  it('counts `_entities` per representation, by its type: a lookup per report entity, a User only for a missing key', () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on UserRegistrationDetails { id isAdmin }
+      ... on User { credentialUsageEvents(first: 3) { nodes { id } } }
+    } }`;
+    const representations = [
+      ...Array.from({ length: 4 }, (_, i) => ({ __typename: 'UserRegistrationDetails', id: `u${i}` })),
+      ...Array.from({ length: 3 }, (_, i) => ({ __typename: 'User', id: `u${i}`, userPrincipalName: `p${i}` })),
+      ...Array.from({ length: 2 }, (_, i) => ({ __typename: 'User', id: `v${i}` })),
+    ];
+    const cost = estimate(query, { r: representations });
+    expect(cost.representations).toBe(9);
+    // 4 lookups; 2 key translations; 5 users × one usage connection of up to 4 pages.
+    expect(cost.slots).toBe(4 + 2 + 5);
+    expect(cost.requests).toBe(4 + 2 + 5 * 4);
+  });
+
+  it('costs nothing for `_service` and key-only entities, which read nothing upstream', () => {
+    expect(estimate('{ _service { sdl } }').requests).toBe(0);
+    expect(estimate('{ _entities(representations: [{ __typename: "User", id: "a", userPrincipalName: "b" }]) { ... on User { id } } }').requests).toBe(0);
+  });
+});
+
+describe('keyedReadCost and pagesPerPage', () => {
+  it('is one request per key in the batch plan, one per chunk in slots for coalesce (its fallback in the bound)', () => {
+    expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, settings)).toEqual({ requests: 150, slots: 50 });
+    expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, { ...settings, linkPlan: 'coalesce' })).toEqual({ requests: 50 * 10 + 150, slots: 3 });
+    expect(keyedReadCost({ kind: 'byId', keys: 7 }, { ...settings, linkPlan: 'coalesce' })).toEqual({ requests: 7, slots: 7 });
+  });
+
+  it('bounds the pages of a connection page by `first` + 1 and by the page bound', () => {
+    expect(pagesPerPage(1, settings)).toBe(2);
+    expect(pagesPerPage(50, settings)).toBe(10);
+  });
+});
