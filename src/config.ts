@@ -193,7 +193,7 @@ export const DEFAULT_CURSOR_TTL_SECONDS = 86_400;
 /**
  * Most budgeted requests an operation may be estimated to make, counting every page a connection may follow:
  * the users page of a federated frontend (100 users, a registration, three usage events and a successor
- * registration each) is 500 at the most, while one operation cannot queue hours of the tenant's budget.
+ * registration each) is 600 at the most, while one operation cannot queue hours of the tenant's budget.
  */
 export const DEFAULT_MAX_COST = 1000;
 /**

@@ -71,6 +71,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('bounds fragment spreads and `_entities` representations, with defaults and checked values', () => {
+    expect(loadConfig({}).gateway).toMatchObject({ maxCost: 1000, maxFragmentSpreads: 500, maxRepresentations: 1000 });
+    expect(loadConfig({ GATEWAY_MAX_FRAGMENT_SPREADS: '50', GATEWAY_MAX_REPRESENTATIONS: '100' }).gateway).toMatchObject({ maxFragmentSpreads: 50, maxRepresentations: 100 });
+    expect(problemsOf({ GATEWAY_MAX_FRAGMENT_SPREADS: '0', GATEWAY_MAX_REPRESENTATIONS: 'all' })).toEqual([
+      'GATEWAY_MAX_FRAGMENT_SPREADS must be an integer from 1 to 1000000, but got: "0"',
+      'GATEWAY_MAX_REPRESENTATIONS must be an integer from 1 to 100000, but got: "all"',
+    ]);
+  });
+
   it('refuses a GRAPH_URL with a path, plain http to a remote host, or garbage', () => {
     expect(problemsOf({ GRAPH_URL: 'https://graph.microsoft.com/beta' })[0]).toMatch(/^GRAPH_URL must be .* but got: "https:\/\/graph.microsoft.com\/beta"$/);
     expect(problemsOf({ GRAPH_URL: 'http://graph.example.com', GRAPH_AUTH: 'app' })[0]).toMatch(/^GRAPH_URL must be/);
