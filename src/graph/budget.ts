@@ -200,7 +200,9 @@ export class FairRateBudget implements RateBudget {
       for (const waiter of late) {
         waiter.reject(
           new GraphThrottledError(
-            `the upstream budget of ${this.maxSlots} requests per ${this.windowMs} ms has no free slot before the operation deadline`,
+            Number.isFinite(this.maxSlots)
+              ? `the upstream budget of ${this.maxSlots} requests per ${this.windowMs} ms has no free slot before the operation deadline`
+              : 'Graph throttled this tenant until after the operation deadline',
             Math.max(1, Math.ceil(retryInMs / 1000)),
           ),
         );
