@@ -100,6 +100,10 @@ export interface CostEstimate extends Cost {
  * A root report field or connection costs its pages; a link costs its keyed reads (`keyedReadCost`) for every
  * parent it is resolved for; a connection multiplies its children by `first`; `_entities` counts each
  * representation as its type's lookup plus its selection on that type, descending into the possible types.
+ *
+ * graphql-js does the coercion (`getVariableValues`, `getArgumentValues`) and the type questions; the walk is
+ * our own because the complexity libraries (graphql-query-complexity and its kin) walk every spread anew, which
+ * is the exponential walk of issue 13, and cost a field per parent, where a batch's plan costs per batch.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -154,7 +158,7 @@ export function estimateCost(
     return schema.getPossibleTypes(named).reduce((worst, type) => max(worst, selection(node.selectionSet!, type, parents, false)), ZERO);
   };
 
-  const entities = (node: FieldNode, def: GraphQLField<unknown, unknown>, reps: readonly unknown[]): Cost => {
+  const entities = (node: FieldNode, reps: readonly unknown[]): Cost => {
     representations += reps.length;
     const byType = new Map<string, { count: number; missingKey: number }>();
     for (const rep of reps) {
@@ -175,7 +179,6 @@ export function estimateCost(
       total = plus(total, keyedReadCost({ kind: 'byId', keys: lookups }, settings));
       total = plus(total, selection(node.selectionSet, type, count, false));
     }
-    void def;
     return total;
   };
 
@@ -189,7 +192,7 @@ export function estimateCost(
       // An argument execution will refuse costs nothing upstream.
     }
     if (root && def.name === '_entities') {
-      return entities(node, def, Array.isArray(args.representations) ? args.representations : []);
+      return entities(node, Array.isArray(args.representations) ? args.representations : []);
     }
     if (getNamedType(def.type).name.endsWith('Connection')) {
       const first = typeof args.first === 'number' && args.first > 0 ? args.first : pageLimits.defaultFirst;

@@ -178,4 +178,19 @@ describe('createGraphPipeline: budget', () => {
     expect(emulator.log.http().filter((r) => r.path === '/$batch').map((r) => r.batchSize)).toEqual([5, 5, 2]);
     expect(stats.budgetWaits).toBe(2);
   }, 45_000);
+
+  it('sends the part of an envelope that fits the free slots now and the rest when slots free up', async () => {
+    // The emulator's window still holds the previous test's last requests for a second: let them leave it.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    emulator.setRateLimit({ requests: 5, windowSeconds: 1 });
+    const { upstream, stats } = startOperation(await pipeline({ rateLimit: { requests: 5, windowMs: 1_000 } }));
+    await Promise.all([1, 2, 3].map((n) => upstream.load(top(n))));
+    const responses = await Promise.all([4, 5, 6, 7, 8].map((n) => upstream.load(top(n))));
+    expect(responses.map((r) => r.status)).toEqual(Array(5).fill(200));
+    // Two slots were free: two of the five left at once, the other three one window after the first three.
+    expect(emulator.log.http().filter((r) => r.path === '/$batch').map((r) => r.batchSize)).toEqual([3, 2, 3]);
+    expect(emulator.log.counted().map((r) => r.query.$top)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(emulator.log.all().filter((r) => r.status === 429)).toHaveLength(0);
+    expect(stats).toMatchObject({ budgetSlots: 8, budgetWaits: 1 });
+  });
 });
