@@ -1,13 +1,10 @@
 import { startRedis } from '../graph/support/startRedis';
 import { startGateway, type TestGateway } from '../support/startGateway';
+import { until } from '../support/until';
 
 const LARGE = '{ credentialUserRegistrationDetails(first: 39) { nodes { id usageEvents(first: 1) { nodes { id } } } } }';
 const SMALL = '{ usersRegisteredByFeature { totalUserCount } }';
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2_000 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!condition()) throw new Error('the condition never held');
-}
 
 /**
  * Issue 13's starvation: under Graph's budget one large operation must not make another caller's small one wait

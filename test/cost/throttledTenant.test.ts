@@ -1,9 +1,6 @@
 import { startGateway, type TestGateway } from '../support/startGateway';
+import { until } from '../support/until';
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2_000 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!condition()) throw new Error('the condition never held');
-}
 
 /** Issue 13: a tenant Graph throttles is throttled for every operation, and each read retries a bounded number of times. */
 describe('a throttled tenant', () => {
