@@ -1,7 +1,6 @@
 import { startGateway, type TestGateway } from '../support/startGateway';
 import { until } from '../support/until';
 
-
 /** Issue 13: a tenant Graph throttles is throttled for every operation, and each read retries a bounded number of times. */
 describe('a throttled tenant', () => {
   let gw: TestGateway;
