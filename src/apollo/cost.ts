@@ -195,7 +195,10 @@ export function estimateCost(
       return entities(node, Array.isArray(args.representations) ? args.representations : []);
     }
     if (getNamedType(def.type).name.endsWith('Connection')) {
-      const first = typeof args.first === 'number' && args.first > 0 ? args.first : pageLimits.defaultFirst;
+      // A `first` outside 1..maxFirst is refused by its resolver (BAD_USER_INPUT, naming the argument) before any
+      // read; bounding it here lets that clearer error through instead of a cost refusal.
+      const given = typeof args.first === 'number' && args.first > 0 ? args.first : pageLimits.defaultFirst;
+      const first = Math.min(given, pageLimits.maxFirst);
       const pages = pagesPerPage(first, settings);
       const own = root ? { requests: pages, slots: 1 } : keyedReadCost({ kind: 'rows', keys: parents, pagesPerKey: pages }, settings);
       return plus(own, children(node, def, parents * first));
