@@ -65,6 +65,8 @@ interface Waiter {
   readonly slots: number;
   readonly deadline: number;
   readonly since: number;
+  /** Whether it had to wait for a slot (none was free, or it was another party's turn), not only for the window's answer. */
+  waited: boolean;
   readonly resolve: (grant: SlotGrant) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -110,7 +112,7 @@ export class FairRateBudget implements RateBudget {
         line = { parties: new Map(), pumping: false };
         this.lines.set(tenant, line);
       }
-      const waiter: Waiter = { party, slots, deadline, since: this.clock.now(), resolve, reject };
+      const waiter: Waiter = { party, slots, deadline, since: this.clock.now(), waited: false, resolve, reject };
       const queue = line.parties.get(party);
       if (queue === undefined) line.parties.set(party, [waiter]);
       else if (request.resume) queue.unshift(waiter);
@@ -144,6 +146,7 @@ export class FairRateBudget implements RateBudget {
         this.refuseLate(line, now, sleepMs);
         if (line.parties.size === 0) break;
         if (sleepMs === 0) continue;
+        for (const queue of line.parties.values()) for (const waiter of queue) waiter.waited = true;
         const abort = new AbortController();
         const woken = new Promise<void>((resolve) => (line.wake = resolve));
         // A shared window may be freed by another process's settle: ask again at least once a window.
@@ -173,6 +176,8 @@ export class FairRateBudget implements RateBudget {
       granted.set(waiter, [...(granted.get(waiter) ?? []), ids[next++]!]);
       line.parties.set(party, queue);
     }
+    // Whoever this round did not serve waits for the next: its turn came and went.
+    for (const queue of line.parties.values()) for (const waiter of queue) if (!granted.has(waiter)) waiter.waited = true;
     // A party whose waiters were all served in full was dropped from the line above; the rest leave it here.
     const now = this.clock.now();
     for (const [waiter, slotIds] of granted) {
@@ -184,7 +189,7 @@ export class FairRateBudget implements RateBudget {
       let settled = false;
       waiter.resolve({
         slots: slotIds.length,
-        waitMs: now - waiter.since,
+        waitMs: waiter.waited ? now - waiter.since : 0,
         settle: () => {
           if (settled) return;
           settled = true;
