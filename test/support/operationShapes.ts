@@ -1,5 +1,8 @@
+import { type DefinitionNode, Kind, print } from 'graphql';
+import { parse } from 'graphql';
 import type { EmulatorData } from '../../src/emulator/data';
 import { doublingFragments } from './doublingFragments';
+import { readmeBlocks } from './readme';
 
 /** One operation shape the suite sends, with variables drawn from the emulator's tenant. */
 export interface OperationShape {
@@ -10,11 +13,28 @@ export interface OperationShape {
 
 const users = (data: EmulatorData, n: number) => data.userRegistrationDetails.slice(0, n);
 
+/** Every operation of the README's GraphQL blocks, each alone with the block's fragments. */
+function readmeShapes(): OperationShape[] {
+  return readmeBlocks()
+    .filter((block) => block.language === 'graphql')
+    .flatMap((block) => {
+      const definitions = parse(block.body).definitions;
+      const fragments = definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+      return definitions
+        .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+        .map((operation: DefinitionNode, i) => ({
+          name: `README.md:${block.line} #${i + 1}`,
+          query: print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }),
+        }));
+    });
+}
+
 /**
  * The query shapes of the test suite and of the README, in one list: what the cost analysis must bound from
- * above (test/cost/upperBound.test.ts). A new shape in a test belongs here too.
+ * above (test/cost/upperBound.test.ts). A new shape in a test belongs here too; the README's are read from it.
  */
 export const operationShapes: readonly OperationShape[] = [
+  ...readmeShapes(),
   { name: 'first page', query: '{ credentialUserRegistrationDetails(first: 5) { nodes { id userPrincipalName } pageInfo { hasNextPage endCursor } } }' },
   {
     name: 'README quick start (links)',
