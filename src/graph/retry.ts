@@ -123,13 +123,13 @@ export interface PipelineParts {
   readonly log: (event: GraphCallEvent) => void;
 }
 
-/** Takes `slots` budget slots for the operation's tenant, counting and logging any wait. */
+/** Takes `slots` budget slots for the operation's tenant, counting any wait and reporting every take. */
 export async function takeBudget(parts: PipelineParts, context: GraphCallContext, slots: number): Promise<void> {
   const waitedMs = await parts.budget.acquire(context.tenant, slots, context.deadline);
+  parts.log({ type: 'budget', tenant: context.tenant, slots, waitMs: waitedMs });
   if (waitedMs > 0) {
     context.stats.budgetWaits += 1;
     context.stats.budgetWaitMs += waitedMs;
-    parts.log({ type: 'budgetWait', tenant: context.tenant, slots, waitMs: waitedMs });
   }
 }
 

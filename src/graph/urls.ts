@@ -23,6 +23,21 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, question)}?${names.join('&')}`;
 }
 
+/** Path segments that group reports rather than name one: `/reports/authenticationMethods/x` is report `x`. */
+const CONTAINER_SEGMENTS: ReadonlySet<string> = new Set(['reports', 'authenticationMethods', 'tenantRelationships', 'managedTenants']);
+
+/**
+ * The report a relative URL reads, as a short bounded name for metrics and span names: its first segment
+ * below the containers, without function arguments or what follows (an entity id). `/reports/x/{id}` and
+ * `/reports/getX(period='D7')?$filter=…` give `x` and `getX`; `/$batch` gives `$batch`.
+ */
+export function reportOf(url: string): string {
+  const segments = pathOf(url).split('/').filter((segment) => segment !== '');
+  const report = segments.find((segment) => !CONTAINER_SEGMENTS.has(segment)) ?? segments[segments.length - 1] ?? '';
+  const call = report.indexOf('(');
+  return call === -1 ? report : report.slice(0, call);
+}
+
 const VERSIONS: readonly string[] = ['beta', 'v1.0'];
 // Whitespace and control characters could split a request line; `#` and `\` are read differently by parsers.
 const FORBIDDEN = /[\u0000-\u0020\u007f\\#]/;
