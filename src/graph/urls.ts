@@ -23,19 +23,30 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, question)}?${names.join('&')}`;
 }
 
-/** Path segments that group reports rather than name one: `/reports/authenticationMethods/x` is report `x`. */
-const CONTAINER_SEGMENTS: ReadonlySet<string> = new Set(['reports', 'authenticationMethods', 'tenantRelationships', 'managedTenants']);
+/**
+ * The report a relative URL reads: its leading path segments that are names
+ * (`reports/authenticationMethods/userRegistrationDetails`). An entity id or a function's parameters end the
+ * name, so every read of one report, by id or by function, has the same path; `/$batch` is `$batch`.
+ */
+export function reportPathOf(url: string): string {
+  const names: string[] = [];
+  for (const segment of pathOf(url).split('/')) {
+    if (segment === '') continue;
+    const name = segment.split('(')[0] ?? '';
+    if (!/^[A-Za-z$][A-Za-z0-9]*$/.test(name)) break;
+    names.push(name);
+    if (name !== segment) break;
+  }
+  return names.join('/');
+}
 
 /**
- * The report a relative URL reads, as a short bounded name for metrics and span names: its first segment
- * below the containers, without function arguments or what follows (an entity id). `/reports/x/{id}` and
- * `/reports/getX(period='D7')?$filter=…` give `x` and `getX`; `/$batch` gives `$batch`.
+ * The report's own name, the last segment of `reportPathOf` (`userRegistrationDetails`, `getCredentialUsageSummary`,
+ * `$batch`): short and bounded, for metric labels and span names.
  */
 export function reportOf(url: string): string {
-  const segments = pathOf(url).split('/').filter((segment) => segment !== '');
-  const report = segments.find((segment) => !CONTAINER_SEGMENTS.has(segment)) ?? segments[segments.length - 1] ?? '';
-  const call = report.indexOf('(');
-  return call === -1 ? report : report.slice(0, call);
+  const path = reportPathOf(url);
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 const VERSIONS: readonly string[] = ['beta', 'v1.0'];
