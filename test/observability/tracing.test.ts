@@ -112,4 +112,15 @@ describe('OpenTelemetry traces, with the real SDK registered by the host', () =>
     expect(call.attributes).toMatchObject({ 'http.response.status_code': 500, 'error.type': '500' });
     expect(call.status.code).toBe(2);
   });
+
+  it('ends the span of a caller refused before execution with its status and no upstream span', async () => {
+    exporter.reset();
+    const res = await gw.query('{ credentialUserRegistrationDetails(first: 1) { nodes { id } } }');
+    expect(res.status).toBe(401);
+    await provider.forceFlush();
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => [s.kind, s.name])).toEqual([[SpanKind.SERVER, 'GraphQL Operation']]);
+    expect(spans[0]!.attributes).toMatchObject({ 'http.response.status_code': 401, 'gateway.outcome': 'refused' });
+    expect(spans[0]!.status.code).toBe(2);
+  });
 });
