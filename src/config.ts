@@ -52,6 +52,10 @@ export interface Config {
     /** `_entities` representations one operation may carry. */
     readonly maxRepresentations: number;
     readonly shutdownGraceMs: number;
+    /** Bound on each readiness check (`/ready`). */
+    readonly readyTimeoutMs: number;
+    /** Prometheus metrics: off, or on `/metrics` of the gateway's port (`port: null`) or of a port of their own. */
+    readonly metrics: { readonly enabled: false } | { readonly enabled: true; readonly port: number | null };
   };
   readonly azure: {
     readonly authorityHost: string;
@@ -62,6 +66,8 @@ export interface Config {
   };
   readonly emulator: { readonly users: number; readonly latencyMs: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `json` lines (production, log shippers), or `pretty` coloured lines for a developer's terminal. */
+  readonly logFormat: 'json' | 'pretty';
 }
 
 /** Start-up refusal listing every invalid variable at once, so an operator fixes them in one round. */
@@ -188,6 +194,8 @@ export const DEFAULT_RATE_LIMIT = '5/10s';
 export const DEFAULT_MAX_PAGES_PER_PAGE = 10;
 export const DEFAULT_BODY_LIMIT_BYTES = 100_000;
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** Under the 1 s that Kubernetes gives a probe by default would be too tight for a token request over the internet. */
+export const DEFAULT_READY_TIMEOUT_MS = 2_000;
 /** A day: long enough to page through any report by hand, short enough that a leaked cursor goes stale. */
 export const DEFAULT_CURSOR_TTL_SECONDS = 86_400;
 /**
@@ -277,6 +285,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxFragmentSpreads: r.integer('GATEWAY_MAX_FRAGMENT_SPREADS', DEFAULT_MAX_FRAGMENT_SPREADS, 1, 1_000_000),
       maxRepresentations: r.integer('GATEWAY_MAX_REPRESENTATIONS', DEFAULT_MAX_REPRESENTATIONS, 1, 100_000),
       shutdownGraceMs: r.integer('GATEWAY_SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
+      readyTimeoutMs: r.integer('GATEWAY_READY_TIMEOUT_MS', DEFAULT_READY_TIMEOUT_MS, 100, 60_000),
+      metrics: readMetrics(r),
     },
     azure: {
       authorityHost,
@@ -290,9 +300,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       latencyMs: r.integer('EMULATOR_LATENCY_MS', 0, 0, 60_000),
     },
     logLevel: r.choice('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    logFormat: r.choice('LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
   };
+  if (config.gateway.metrics.enabled && config.gateway.metrics.port !== null && config.gateway.metrics.port !== 0 && config.gateway.metrics.port === config.port) {
+    r.problems.push(`GATEWAY_METRICS_PORT must differ from PORT (leave it unset to serve /metrics on the gateway's port), but got: ${config.port}`);
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze(config);
+}
+
+function readMetrics(r: EnvReader): Config['gateway']['metrics'] {
+  const enabled = r.choice('GATEWAY_METRICS', ['on', 'off'] as const, 'on') === 'on';
+  const port = r.raw('GATEWAY_METRICS_PORT') === undefined ? null : r.integer('GATEWAY_METRICS_PORT', 0, 0, 65_535);
+  return enabled ? { enabled, port } : { enabled };
 }
 
 function readGraphUrl(r: EnvReader, production: boolean): string {

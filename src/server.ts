@@ -6,6 +6,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 import { loadExplorerAssets, sandboxLandingPage } from './apollo/explorer';
 import { formatError } from './apollo/formatError';
 import { upstreamCostPlugin } from './apollo/cost';
@@ -16,7 +17,10 @@ import { createTokenProvider } from './auth/graphTokens';
 import { type Config, DEFAULT_BACKOFF_BASE_MS, DEFAULT_BACKOFF_CAP_MS, MAX_RESPONSE_BYTES, MAX_SOCKETS } from './config';
 import { type Emulator, startEmulator } from './emulator/emulator';
 import { createGraphPipeline } from './graph/pipeline';
-import { createHttpHandler } from './http';
+import { createHttpHandler, createMetricsHandler } from './http';
+import { GatewayMetrics, METRICS_PATH } from './observability/metrics';
+import { Readiness } from './observability/readiness';
+import { operationTelemetryPlugin } from './observability/tracing';
 import { createContextFactory, type GatewayContext } from './operation/context';
 import { resolvers } from './reports';
 
@@ -26,8 +30,43 @@ export interface GatewayServer {
   /** The Graph root in use: the in-process emulator's URL when `GRAPH_URL=emulator`. */
   readonly graphRoot: string;
   readonly emulator: Emulator | null;
+  /** Where Prometheus scrapes (`…/metrics`), or null when `GATEWAY_METRICS=off`. */
+  readonly metricsUrl: string | null;
+  /** The gateway's logger: start-up and shutdown lines go through it too, so every line is JSON. */
+  readonly logger: Logger;
   /** Stops taking operations, lets in-flight ones finish (up to the grace period), then closes everything. */
   stop(): Promise<void>;
+}
+
+/**
+ * The gateway could not listen where it was told (the port is taken, or not ours to take). `npm start` exits
+ * 2 with this one line, as for a configuration error: it names the variables to change.
+ */
+export class ListenError extends Error {
+  constructor(
+    readonly variables: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    const why = code === 'EADDRINUSE' ? 'is already in use' : code === 'EACCES' ? 'may not be used by this process' : code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : `cannot be listened on (${code})`;
+    super(`${variables} ${why}: stop what holds it or choose another`, options);
+    this.name = 'ListenError';
+  }
+}
+
+/** Listens on `port`/`host`, turning the failures an operator can fix into a ListenError naming `variables`. */
+async function listen(server: Server, port: number, host: string, variables: (port: number) => string): Promise<AddressInfo> {
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => {
+      reject(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND'].includes(error.code ?? '') ? new ListenError(variables(port), error.code ?? '', { cause: error }) : error);
+    };
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+  return server.address() as AddressInfo;
 }
 
 /** The one orchestrator: builds every part from `config` and starts listening. Nothing happens at import. */
@@ -42,7 +81,14 @@ export interface ServerOptions {
 }
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<GatewayServer> {
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
+  if (config.production && config.gateway.auth === 'none') {
+    logger.warn(
+      { setting: 'GATEWAY_AUTH', value: 'none' },
+      "GATEWAY_AUTH=none in production: callers are not authenticated, so anyone who reaches this port reads the tenant's credential reports with the gateway's own Graph permissions; set GATEWAY_AUTH=entra unless a proxy in front authenticates every caller",
+    );
+  }
+  const metrics = config.gateway.metrics.enabled ? new GatewayMetrics() : null;
   const emulator = config.graph.url === 'emulator' ? await startEmulator({ users: config.emulator.users, latencyMs: config.emulator.latencyMs }) : null;
   const graphRoot = emulator ? emulator.url : config.graph.url;
   const pipeline = await createGraphPipeline({
@@ -61,8 +107,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     dedupe: config.graph.dedupe,
     backoff: { baseMs: DEFAULT_BACKOFF_BASE_MS, capMs: DEFAULT_BACKOFF_CAP_MS },
     maxResponseBytes: MAX_RESPONSE_BYTES,
-    // The Redis breaker's moves are what an operator must see: budget and cache are local while it is open.
-    log: (event) => (event.type === 'redis' ? logger.warn({ redis: event }, `redis breaker ${event.state}`) : logger.debug({ upstream: event }, 'upstream call')),
+    log: (event) => {
+      metrics?.record(event);
+      // The Redis breaker's moves are what an operator must see: budget and cache are local while it is open.
+      if (event.type === 'redis') logger.warn({ redis: event }, `redis breaker ${event.state}`);
+      else if (event.type !== 'cache') logger.debug({ upstream: event }, 'upstream call');
+    },
   });
   const authenticator = createCallerAuthenticator({
     mode: config.gateway.auth,
@@ -106,6 +156,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       ApolloServerPluginInlineTraceDisabled(),
       config.production ? ApolloServerPluginLandingPageDisabled() : sandboxLandingPage(),
       operationLogPlugin({ production: config.production, statsRoles: config.gateway.statsRoles }),
+      operationTelemetryPlugin(),
       upstreamCostPlugin(config),
     ],
   });
@@ -113,40 +164,61 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   let draining = false;
   const cursorKey = config.gateway.cursorSecret ? Buffer.from(config.gateway.cursorSecret, 'utf8') : randomBytes(32);
+  const readiness = new Readiness({
+    tokenReady: () => tokens.ready(), pipeline, graphRoot, timeoutMs: config.gateway.readyTimeoutMs, isDraining: () => draining, logger,
+  });
+  const metricsPort = config.gateway.metrics.enabled ? config.gateway.metrics.port : null;
   httpServer.on(
     'request',
     createHttpHandler({
       config,
       apollo,
       logger,
-      context: createContextFactory({ config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey, coalesceRefusals: new Set() }),
-      ready: async () => {
-        await tokens.ready();
-        return true;
-      },
+      context: createContextFactory({
+        config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey, coalesceRefusals: new Set(),
+        ...(metrics ? { recordLinkPlan: (plan: 'batch' | 'coalesce') => metrics.recordLinkPlan(plan) } : {}),
+      }),
+      readiness,
+      metrics,
+      metricsOnThisPort: metricsPort === null,
       isDraining: () => draining,
       newRequestId: randomUUID,
       explorer: config.production ? null : loadExplorerAssets(),
     }),
   );
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const address = httpServer.address() as AddressInfo;
-  // Show the host the operator configured (`localhost`), unless it is a wildcard.
-  const named = ['0.0.0.0', '::'].includes(config.host) ? address.address : config.host;
-  const host = named.includes(':') ? `[${named}]` : named;
+  const metricsServer = metrics && metricsPort !== null ? createHttpServer(createMetricsHandler(metrics)) : null;
+  const closeAll = async () => {
+    await apollo.stop();
+    await new Promise((resolve) => (metricsServer?.listening ? metricsServer.close(resolve) : resolve(undefined)));
+    await pipeline.close();
+    await emulator?.stop();
+  };
+  let address: AddressInfo;
+  let metricsAddress: AddressInfo | null = null;
+  try {
+    address = await listen(httpServer, config.port, config.host, (port) => `PORT=${port} on HOST=${config.host}`);
+    if (metricsServer && metricsPort !== null) {
+      metricsAddress = await listen(metricsServer, metricsPort, config.host, (port) => `GATEWAY_METRICS_PORT=${port} on HOST=${config.host}`);
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  const urlOf = (at: AddressInfo, path: string) => {
+    // Show the host the operator configured (`localhost`), unless it is a wildcard.
+    const named = ['0.0.0.0', '::'].includes(config.host) ? at.address : config.host;
+    return `http://${named.includes(':') ? `[${named}]` : named}:${at.port}${path}`;
+  };
 
   return {
-    url: `http://${host}:${address.port}/`,
+    url: urlOf(address, '/'),
     graphRoot,
     emulator,
+    metricsUrl: metrics ? urlOf(metricsAddress ?? address, METRICS_PATH) : null,
+    logger,
     async stop() {
       draining = true;
-      await apollo.stop();
-      await pipeline.close();
-      await emulator?.stop();
+      await closeAll();
       logger.flush();
     },
   };
@@ -156,7 +228,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
  * Structured JSON logs. Redaction is a second line of defence: nothing upstream (bodies, tokens,
  * URLs with query values) is passed to the logger in the first place.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(level: string, destination?: DestinationStream, format: 'json' | 'pretty' = 'json'): Logger {
+  // Lines are written synchronously: an asynchronous write still in flight at exit is overtaken by the exit's
+  // own flush, and the shutdown lines reached stdout out of order. One line per operation is cheap to write.
+  // Pretty lines are for a developer's terminal (LOG_FORMAT=pretty).
+  const target =
+    destination ??
+    (format === 'pretty' ? pinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }) : pino.destination({ dest: 1, sync: true }));
   return pino(
     {
       level,
@@ -166,7 +244,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         censor: '[redacted]',
       },
     },
-    destination,
+    target,
   );
 }
 

@@ -18,8 +18,11 @@ const RULES = defineRules({
   config: { files: ['config.ts'], mayImport: [] },
   // auth turns callers' bearers and app credentials into tokens for Graph: settings in, no GraphQL.
   auth: { files: ['auth/'], mayImport: ['config', 'graph'] },
+  // observability is how operators see and probe the gateway (metrics, traces, readiness): it records what graph
+  // reports and what an operation did, and knows no report and no schema.
+  observability: { files: ['observability/'], mayImport: ['graph', 'auth', 'config'] },
   // operation is one GraphQL request's plumbing (context, filters, cursors, paging) and knows no report.
-  operation: { files: ['operation/'], mayImport: ['graph', 'config', 'errors', 'auth', 'enums', 'generated'] },
+  operation: { files: ['operation/'], mayImport: ['graph', 'config', 'errors', 'auth', 'enums', 'generated', 'observability'] },
   // reports are the resolvers of each Graph report, built on operation; they never see the Apollo server.
   reports: { files: ['reports/'], mayImport: ['operation', 'graph', 'config', 'errors', 'enums', 'generated'] },
   // apollo assembles schema, plugins and error formatting from everything below it, short of the entry points.

@@ -117,6 +117,23 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it('reads the operability settings: metrics (on the gateway port, a port of their own, or off), readiness bound, log format', () => {
+    const defaults = loadConfig({});
+    expect([defaults.gateway.metrics, defaults.gateway.readyTimeoutMs, defaults.logFormat]).toEqual([{ enabled: true, port: null }, 2000, 'json']);
+    const set = loadConfig({ GATEWAY_METRICS_PORT: '9464', GATEWAY_READY_TIMEOUT_MS: '5000', LOG_FORMAT: 'pretty' });
+    expect([set.gateway.metrics, set.gateway.readyTimeoutMs, set.logFormat]).toEqual([{ enabled: true, port: 9464 }, 5000, 'pretty']);
+    expect(loadConfig({ GATEWAY_METRICS: 'off', GATEWAY_METRICS_PORT: '9464' }).gateway.metrics).toEqual({ enabled: false });
+    expect(problemsOf({ GATEWAY_METRICS: 'yes', GATEWAY_METRICS_PORT: '99999', GATEWAY_READY_TIMEOUT_MS: '5', LOG_FORMAT: 'text' })).toEqual([
+      'GATEWAY_READY_TIMEOUT_MS must be an integer from 100 to 60000, but got: "5"',
+      'GATEWAY_METRICS must be `on`, `off`, but got: "yes"',
+      'GATEWAY_METRICS_PORT must be an integer from 0 to 65535, but got: "99999"',
+      'LOG_FORMAT must be `json`, `pretty`, but got: "text"',
+    ]);
+    expect(problemsOf({ PORT: '9464', GATEWAY_METRICS_PORT: '9464' })).toEqual([
+      "GATEWAY_METRICS_PORT must differ from PORT (leave it unset to serve /metrics on the gateway's port), but got: 9464",
+    ]);
+  });
+
   it('parses lists, the rate limit, off switches and the CORS allow-list', () => {
     const config = loadConfig({
       GATEWAY_CORS_ORIGINS: 'https://a.example, https://b.example',

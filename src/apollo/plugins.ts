@@ -117,12 +117,12 @@ export function operationLogPlugin(settings: Parameters<typeof mayReadStats>[1])
             if (typeof code === 'string' && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
             if (error.originalError instanceof GraphCallError || error.originalError instanceof UpstreamAuthError) continue;
             contextValue.logger.error(
-              { requestId: contextValue.requestId, path: error.path, error: { name: error.originalError?.name ?? error.name, message: error.message } },
+              { path: error.path, error: { name: error.originalError?.name ?? error.name, message: error.message } },
               'unexpected error, masked as INTERNAL_SERVER_ERROR',
             );
           }
         },
-        async willSendResponse({ response, operationName, errors }) {
+        async willSendResponse({ response, operationName }) {
           const { stats, requestId, logger } = contextValue;
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
@@ -132,13 +132,14 @@ export function operationLogPlugin(settings: Parameters<typeof mayReadStats>[1])
             }
           }
           if (wantsStats) result.extensions = { ...result.extensions, upstream: stats.toJSON() };
+          // The operation's logger already carries requestId (a child logger): once per line.
           logger.info(
             {
-              requestId,
               operationName: operationName ?? null,
               durationMs: Math.round(performance.now() - started),
               upstream: stats.toJSON(),
-              errorCodes: (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+              // As the client received them: formatError has given upstream failures their codes by now.
+              errorCodes: (result.errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
             },
             'operation',
           );

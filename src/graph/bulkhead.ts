@@ -1,21 +1,10 @@
 import { HttpFailure } from './http';
 import type { GraphRequest } from './types';
+import { reportPathOf } from './urls';
 
-/**
- * The report a request reads, as a lane of the socket bulkhead: its version and the leading path segments
- * that are names (`v1.0/reports/authenticationMethods/userRegistrationDetails`). An entity id or a function's
- * parameters end the name, so every read of one report, by id or by function, shares its lane.
- */
+/** The report a request reads, as a lane of the socket bulkhead: its version and report path (see reportPathOf). */
 export function laneOf(request: GraphRequest): string {
-  const names: string[] = [];
-  for (const segment of (request.url.split('?')[0] ?? '').split('/')) {
-    if (segment === '') continue;
-    const name = segment.split('(')[0] ?? '';
-    if (!/^[A-Za-z$][A-Za-z0-9]*$/.test(name)) break;
-    names.push(name);
-    if (name !== segment) break;
-  }
-  return `${request.version}/${names.join('/')}`;
+  return `${request.version}/${reportPathOf(request.url)}`;
 }
 
 interface Lane {

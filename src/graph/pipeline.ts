@@ -3,11 +3,11 @@ import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache,
 import { SocketBulkhead } from './bulkhead';
 import { GraphRefusedRequestError } from './errors';
 import { connectRedis, RedisBreaker } from './redisBreaker';
-import { createAgent } from './http';
+import { createAgent, HttpFailure, sendHttp } from './http';
 import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
 import { MemorySlotWindow, RedisSlotWindow, type SlotWindow } from './slotWindow';
 import { GraphTransport } from './transport';
-import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock } from './types';
+import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock, type UpstreamProbe } from './types';
 import { resolveGraphUrl } from './urls';
 
 /**
@@ -65,6 +65,7 @@ async function fetchMisses(leaders: readonly Leader[], parts: PipelineParts, con
   const misses: PendingRead[] = [];
   leaders.forEach((leader, index) => {
     const hit = cached[index];
+    parts.log({ type: 'cache', result: hit === undefined ? 'miss' : 'hit' });
     if (hit === undefined) return misses.push(leader.pending);
     context.stats.cacheHits += 1;
     leader.hit(hit);
@@ -90,6 +91,7 @@ export function readThrough(requests: readonly GraphRequest[], parts: PipelinePa
     const joined = parts.singleFlight.join(key);
     if (joined !== undefined) {
       context.stats.singleFlightJoins += 1;
+      parts.log({ type: 'cache', result: 'join' });
       return joined;
     }
     const leader = lead(key, request, parts);
@@ -129,6 +131,23 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
   if (outcome.kind === 'ok') return outcome.response;
   if (outcome.kind === 'failed') throw outcome.error;
   throw finalError(request, outcome, 'notRetried', outcome.retryAfterMs ?? 0, 1);
+}
+
+/** Largest answer a probe reads: it only needs the status line. */
+const PROBE_MAX_BYTES = 64 * 1024;
+
+/** `GET {root}/v1.0/` without a token: any HTTP answer proves the upstream reachable. */
+async function probe(root: URL, agent: ReturnType<typeof createAgent>, timeoutMs: number): Promise<UpstreamProbe> {
+  try {
+    const { status } = await sendHttp({
+      method: 'GET', url: new URL('v1.0/', root), headers: { accept: 'application/json' }, agent, signal: AbortSignal.timeout(timeoutMs), maxBytes: PROBE_MAX_BYTES,
+    });
+    return { reachable: true, status };
+  } catch (error) {
+    // An answer too large to read is still an answer.
+    if (error instanceof HttpFailure) return error.failure === 'tooLarge' ? { reachable: true, status: 0 } : { reachable: false, failure: error.failure };
+    throw error;
+  }
 }
 
 /**
@@ -196,6 +215,7 @@ export async function createGraphPipeline(
     readMany: (requests, context) => readThrough(requests, parts, context),
     readOnce: (request, context) => readOnce(request, parts, context),
     create: (request, context) => createOnce(request, parts, context),
+    probe: (timeoutMs) => probe(root, agent, timeoutMs),
     close: async () => {
       agent.destroy();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -124,16 +124,16 @@ export interface PipelineParts {
 }
 
 /**
- * Takes up to `slots` budget slots for the operation's tenant (at least one), counting and logging any wait.
- * `resume` keeps the place of a request whose first part already left.
+ * Takes up to `slots` budget slots for the operation's tenant (at least one), counting any wait and
+ * reporting every take. `resume` keeps the place of a request whose first part already left.
  */
 export async function takeBudget(parts: PipelineParts, context: GraphCallContext, slots: number, resume = false): Promise<SlotGrant> {
   const grant = await parts.budget.acquire({ tenant: context.tenant, party: context.party, slots, deadline: context.deadline, resume });
   context.stats.budgetSlots += grant.slots;
+  parts.log({ type: 'budget', tenant: context.tenant, slots: grant.slots, waitMs: grant.waitMs });
   if (grant.waitMs > 0) {
     context.stats.budgetWaits += 1;
     context.stats.budgetWaitMs += grant.waitMs;
-    parts.log({ type: 'budgetWait', tenant: context.tenant, slots: grant.slots, waitMs: grant.waitMs });
   }
   return grant;
 }

@@ -1,3 +1,4 @@
+import { context as otelContext, propagation, type Context as TraceContext, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { laneOf, type SocketBulkhead } from './bulkhead';
@@ -5,7 +6,10 @@ import { type GraphCallError, GraphHttpError } from './errors';
 import { HttpFailure, type HttpResult, sendHttp } from './http';
 import { retryPolicy } from './retry';
 import { type Clock, type GraphCallContext, type GraphCallEvent, type GraphRequest, type GraphResponse } from './types';
-import { redactUrl, resolveGraphUrl } from './urls';
+import { redactUrl, reportOf, resolveGraphUrl } from './urls';
+
+/** The OpenTelemetry tracer of upstream calls; a no-op until the host registers an SDK. */
+const tracer = trace.getTracer('graph-reports-gateway');
 
 /** Longest Graph error code echoed; Graph's own are far shorter. */
 const MAX_GRAPH_CODE_LENGTH = 64;
@@ -195,10 +199,12 @@ export class GraphTransport {
   async sendPlain(request: GraphRequest, context: GraphCallContext, attempt: number): Promise<AttemptOutcome> {
     const clientRequestId = randomUUID();
     const hasBody = request.method === 'POST' && request.body !== undefined;
-    const body = hasBody ? JSON.stringify(request.body) : undefined;
-    const result = await this.exchange(request, [laneOf(request)], context, attempt, clientRequestId, body, 1);
-    if (result instanceof HttpFailure) return this.failureOutcome(request, result, clientRequestId);
-    return classifyResponse(request, result, clientRequestId, this.settings.clock.now());
+    return traced(request, context, async (span, spanContext) => {
+      const body = hasBody ? JSON.stringify(request.body) : undefined;
+      const result = await this.exchange(request, [laneOf(request)], context, attempt, clientRequestId, body, 1, span, spanContext);
+      if (result instanceof HttpFailure) return this.failureOutcome(request, result, clientRequestId);
+      return classifyResponse(request, result, clientRequestId, this.settings.clock.now());
+    });
   }
 
   async sendEnvelope(requests: readonly GraphRequest[], context: GraphCallContext, attempt: number): Promise<AttemptOutcome[]> {
@@ -215,22 +221,38 @@ export class GraphTransport {
       })),
     });
     context.stats.batches += 1;
-    const result = await this.exchange(envelope, requests.map(laneOf), context, attempt, outerId, body, requests.length);
-    if (result instanceof HttpFailure) return requests.map(() => this.failureOutcome(envelope, result, outerId));
-    const outcomes = readEnvelope(envelope, requests, innerIds, outerId, result, this.settings.clock.now());
-    outcomes.forEach((outcome, index) => {
-      const request = requests[index] as GraphRequest;
-      context.stats.recordCall({
-        method: request.method,
-        url: `/${request.version}${redactUrl(request.url)}`,
-        status: outcome.kind === 'ok' ? outcome.response.status : outcome.kind === 'retryable' ? outcome.status : (outcome.error.details.httpStatus ?? 0),
-        ...(outcome.kind === 'ok' && outcome.response.requestId !== undefined ? { requestId: outcome.response.requestId } : {}),
-        clientRequestId: innerIds[index] as string,
-        attempt,
-        envelope: outerId,
+    return traced(envelope, context, async (span, spanContext) => {
+      const result = await this.exchange(envelope, requests.map(laneOf), context, attempt, outerId, body, requests.length, span, spanContext);
+      if (result instanceof HttpFailure) return requests.map(() => this.failureOutcome(envelope, result, outerId));
+      const outcomes = readEnvelope(envelope, requests, innerIds, outerId, result, this.settings.clock.now());
+      outcomes.forEach((outcome, index) => {
+        const request = requests[index] as GraphRequest;
+        const status = outcome.kind === 'ok' ? outcome.response.status : outcome.kind === 'retryable' ? outcome.status : (outcome.error.details.httpStatus ?? 0);
+        const requestId = outcome.kind === 'ok' ? outcome.response.requestId : outcome.kind === 'retryable' ? outcome.details.requestId : outcome.error.details.requestId;
+        const clientRequestId = innerIds[index] as string;
+        context.stats.recordCall({
+          method: request.method,
+          url: `/${request.version}${redactUrl(request.url)}`,
+          status,
+          ...(requestId !== undefined ? { requestId } : {}),
+          clientRequestId,
+          attempt,
+          envelope: outerId,
+        });
+        const report = reportOf(request.url);
+        this.settings.log({
+          type: 'inner', method: request.method, version: request.version, report, status, ...(requestId !== undefined ? { requestId } : {}), clientRequestId, envelope: outerId,
+        });
+        // Graph support asks for the inner request's ids, not the envelope's: each inner answer is an event of its span.
+        span.addEvent('graph.inner_response', {
+          'graph.report': report,
+          'http.response.status_code': status,
+          'graph.client_request_id': clientRequestId,
+          ...(requestId !== undefined ? { 'graph.request_id': requestId } : {}),
+        });
       });
+      return outcomes;
     });
-    return outcomes;
   }
 
   private async exchange(
@@ -241,6 +263,8 @@ export class GraphTransport {
     clientRequestId: string,
     body: string | undefined,
     innerRequests: number,
+    span: Span,
+    spanContext: TraceContext,
   ): Promise<HttpResult | HttpFailure> {
     const { clock } = this.settings;
     const url = resolveGraphUrl(this.settings.root, request);
@@ -250,13 +274,16 @@ export class GraphTransport {
     // One signal for the wait for a socket of the report's share and for the exchange itself: the attempt
     // timeout bounds both, so a request queued behind a hung report fails as a timeout and is retried.
     const signal = AbortSignal.timeout(remainingMs);
+    const headers = graphHeaders(clientRequestId, token, body !== undefined);
+    // `traceparent` (and `tracestate`) of this attempt's span, when the host registered a propagator.
+    propagation.inject(spanContext, headers);
     const result = await this.settings.bulkhead.run(lanes, signal, () => {
       context.stats.httpRequests += 1;
       context.stats.innerRequests += innerRequests;
       return sendHttp({
         method: request.method,
         url,
-        headers: graphHeaders(clientRequestId, token, body !== undefined),
+        headers,
         ...(body === undefined ? {} : { body }),
         agent: this.settings.agent,
         signal,
@@ -270,11 +297,23 @@ export class GraphTransport {
     const requestId = result instanceof HttpFailure ? undefined : requestIdOf(result.headers['request-id']);
     const path = `/${request.version}${redactUrl(request.url)}`;
     context.stats.recordCall({ method: request.method, url: path, status, ...(requestId ? { requestId } : {}), clientRequestId, attempt });
+    span.setAttributes({
+      'graph.attempt': attempt,
+      'graph.client_request_id': clientRequestId,
+      ...(requestId ? { 'graph.request_id': requestId } : {}),
+      ...(status > 0 ? { 'http.response.status_code': status } : {}),
+      ...(request.url === '/$batch' ? { 'graph.inner_requests': innerRequests } : {}),
+    });
+    if (result instanceof HttpFailure || status >= 400) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      span.setAttribute('error.type', result instanceof HttpFailure ? result.failure : String(status));
+    }
     this.settings.log({
       type: 'call',
       method: request.method,
       version: request.version,
       path: redactUrl(request.url),
+      report: reportOf(request.url),
       status,
       attempt,
       ...(request.url === '/$batch' ? { innerRequests } : {}),
@@ -297,5 +336,27 @@ export class GraphTransport {
       return { kind: 'failed', error };
     }
     return { kind: 'retryable', status: 0, retryAfterMs: undefined, details: { clientRequestId } };
+  }
+}
+
+/**
+ * Runs one attempt inside its client span: a child of the operation's trace context, named by method and
+ * report (never the URL: query values are user data), ended whatever happens.
+ */
+async function traced<T>(request: GraphRequest, context: GraphCallContext, work: (span: Span, spanContext: TraceContext) => Promise<T>): Promise<T> {
+  const parent = context.traceContext ?? otelContext.active();
+  const span = tracer.startSpan(
+    `${request.method} ${reportOf(request.url)}`,
+    { kind: SpanKind.CLIENT, attributes: { 'http.request.method': request.method, 'graph.version': request.version, 'graph.report': reportOf(request.url) } },
+    parent,
+  );
+  try {
+    return await work(span, trace.setSpan(parent, span));
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    span.setAttribute('error.type', error instanceof Error ? error.name : 'unknown');
+    throw error;
+  } finally {
+    span.end();
   }
 }

@@ -1,3 +1,4 @@
+import type { Context as TraceContext } from '@opentelemetry/api';
 import type { RedisSettings } from './redisBreaker';
 import type { ConcurrencyLimiter } from './retry';
 
@@ -92,18 +93,26 @@ export interface GraphCallContext {
   readonly stats: GraphCallStats;
   /** Bounds the envelopes and plain calls this operation keeps in flight. */
   readonly limiter: ConcurrencyLimiter;
+  /**
+   * The operation's trace context (OpenTelemetry): upstream spans are its children and `traceparent` carries
+   * it to Graph. Unset, the active context applies; without a registered SDK every span is a no-op.
+   */
+  readonly traceContext?: TraceContext;
 }
 
 /**
- * What the pipeline tells the log. Deliberately poor: never a token, a body, or a query value
+ * What the pipeline tells the log and the metrics. Deliberately poor: never a token, a body, or a query value
  * (`path` keeps query option names only: `/reports/x?$filter&$top`), because filters carry user names.
+ * `report` is the report's collection name (`credentialUserRegistrationDetails`, `$batch`), see `reportOf`.
  */
 export type GraphCallEvent =
   | {
+      /** One call on the socket: a plain request or a `$batch` envelope. */
       readonly type: 'call';
       readonly method: 'GET' | 'POST';
       readonly version: GraphVersion;
       readonly path: string;
+      readonly report: string;
       /** 0 when no HTTP status arrived (timeout, network failure). */
       readonly status: number;
       readonly attempt: number;
@@ -115,13 +124,28 @@ export type GraphCallEvent =
       readonly failure?: 'timeout' | 'network' | 'tooLarge';
     }
   | {
+      /** One inner answer of a `$batch` envelope (0: the envelope carried none for it). */
+      readonly type: 'inner';
+      readonly method: 'GET' | 'POST';
+      readonly version: GraphVersion;
+      readonly report: string;
+      readonly status: number;
+      readonly requestId?: string;
+      readonly clientRequestId: string;
+      /** The client-request-id of the envelope that carried it. */
+      readonly envelope: string;
+    }
+  | {
       readonly type: 'retry';
       readonly requests: number;
       readonly status: number;
       readonly attempt: number;
       readonly delayMs: number;
     }
-  | { readonly type: 'budgetWait'; readonly tenant: string; readonly slots: number; readonly waitMs: number }
+  /** Budget slots taken for `tenant` (every acquire, `waitMs` 0 when they were free at once). */
+  | { readonly type: 'budget'; readonly tenant: string; readonly slots: number; readonly waitMs: number }
+  /** A read looked up across operations: answered by the response cache, missed it, or joined a flight in progress. */
+  | { readonly type: 'cache'; readonly result: 'hit' | 'miss' | 'join' }
   | { readonly type: 'throttled'; readonly tenant: string; readonly untilMs: number }
   | { readonly type: 'redisError'; readonly operation: 'budget' | 'cacheGet' | 'cacheSet'; readonly errorName: string }
   /** The Redis breaker opened (budget and cache now local) or closed (shared again), and why. */
@@ -178,9 +202,20 @@ export interface GraphPipeline {
   readOnce(request: GraphRequest, context: GraphCallContext): Promise<GraphResponse>;
   /** One POST: budgeted, never retried, never cached. */
   create(request: GraphRequest, context: GraphCallContext): Promise<GraphResponse>;
+  /**
+   * Whether Graph's root answers HTTP at all (any status counts: a 401 or 404 is a reachable upstream), within
+   * `timeoutMs`. No token, no budget slot: readiness asks it on every probe.
+   */
+  probe(timeoutMs: number): Promise<UpstreamProbe>;
   /** Closes sockets and quits Redis. */
   close(): Promise<void>;
 }
+
+/** What `GraphPipeline.probe` found: an HTTP status, or why none came. */
+export type UpstreamProbe =
+  /** `status` 0: an answer came, too large to read. */
+  | { readonly reachable: true; readonly status: number }
+  | { readonly reachable: false; readonly failure: 'timeout' | 'network' };
 
 /** Prefix of every Redis key the gateway writes (cache entries and budget windows). */
 export const REDIS_KEY_PREFIX = 'grg:';

@@ -23,6 +23,32 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, question)}?${names.join('&')}`;
 }
 
+/**
+ * The report a relative URL reads: its leading path segments that are names
+ * (`reports/authenticationMethods/userRegistrationDetails`). An entity id or a function's parameters end the
+ * name, so every read of one report, by id or by function, has the same path; `/$batch` is `$batch`.
+ */
+export function reportPathOf(url: string): string {
+  const names: string[] = [];
+  for (const segment of pathOf(url).split('/')) {
+    if (segment === '') continue;
+    const name = segment.split('(')[0] ?? '';
+    if (!/^[A-Za-z$][A-Za-z0-9]*$/.test(name)) break;
+    names.push(name);
+    if (name !== segment) break;
+  }
+  return names.join('/');
+}
+
+/**
+ * The report's own name, the last segment of `reportPathOf` (`userRegistrationDetails`, `getCredentialUsageSummary`,
+ * `$batch`): short and bounded, for metric labels and span names.
+ */
+export function reportOf(url: string): string {
+  const path = reportPathOf(url);
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
 const VERSIONS: readonly string[] = ['beta', 'v1.0'];
 // Whitespace and control characters could split a request line; `#` and `\` are read differently by parsers.
 const FORBIDDEN = /[\u0000-\u0020\u007f\\#]/;

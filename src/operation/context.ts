@@ -5,6 +5,7 @@ import type { TokenProvider } from '../auth/graphTokens';
 import type { Config } from '../config';
 import { CodedError, ErrorCode, UnauthenticatedError } from '../errors';
 import type { GraphPipeline } from '../graph/types';
+import type { OperationTelemetry } from '../observability/tracing';
 import { ConnectionFetcher, Reports } from './connections';
 import { CursorCodec } from './cursor';
 import { CoalescedRows, Links } from './links';
@@ -21,6 +22,8 @@ export interface GatewayContext {
   readonly connections: ConnectionFetcher;
   readonly reports: Reports;
   readonly links: Links;
+  /** The operation's span and metrics (see OperationTelemetry). */
+  readonly telemetry: OperationTelemetry;
   /** Logs an upstream enum value the schema does not know, once per process and value. */
   readonly onUnknownEnum: (enumName: string, value: string) => void;
 }
@@ -35,18 +38,22 @@ export interface ContextDeps {
   readonly cursorKey: Uint8Array;
   /** Reports whose upstream refused a coalesced `or` filter: process-wide, so the refusal is paid once. */
   readonly coalesceRefusals: Set<string>;
+  /** Told which plan answered each batch of link reads (metrics). */
+  readonly recordLinkPlan?: (plan: 'batch' | 'coalesce') => void;
 }
 
 /**
  * Builds each operation's context: the caller first (a refused caller costs nothing upstream), then
  * the per-operation loaders, so nothing batched or cached in memory outlives the operation.
  */
-export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, requestId: string) => Promise<GatewayContext> {
+export function createContextFactory(
+  deps: ContextDeps,
+): (req: IncomingMessage, requestId: string, telemetry: OperationTelemetry) => Promise<GatewayContext> {
   const { config, pipeline, tokens } = deps;
   const codec = new CursorCodec(deps.cursorKey, { ttlSeconds: config.gateway.cursorTtlSeconds });
   const unknownEnumValues = new Set<string>();
 
-  return async (req, requestId) => {
+  return async (req, requestId, telemetry) => {
     const { caller, principal } = await authenticate(deps.authenticator, tokens, req.headers.authorization);
     const logger = deps.logger.child({ requestId });
     const stats = new OperationStats();
@@ -57,10 +64,11 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       getToken: () => tokens.getToken(caller),
       deadline: Date.now() + config.gateway.deadlineMs,
       stats,
+      traceContext: telemetry.context,
     });
     const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
     const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage, config.graph.auth);
-    const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals);
+    const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals, deps.recordLinkPlan);
     return {
       requestId,
       config,
@@ -71,6 +79,7 @@ export function createContextFactory(deps: ContextDeps): (req: IncomingMessage, 
       connections,
       reports,
       links: new Links(config.graph.linkPlan, reports, connections, coalesced),
+      telemetry,
       onUnknownEnum(enumName, value) {
         const key = `${enumName}.${value}`;
         if (unknownEnumValues.has(key) || unknownEnumValues.size >= 1000) return;

@@ -32,6 +32,8 @@ export class CoalescedRows {
     private readonly graphRoot: string,
     private readonly maxPages: number,
     private readonly refusals: Set<string>,
+    /** Told, per chunk of users, which plan answered it: the metrics' `gateway_link_plan_batches_total`. */
+    private readonly recordPlan: (plan: 'batch' | 'coalesce') => void = () => undefined,
   ) {
     this.loader = new DataLoader((keys) => this.loadAll(keys), {
       cacheKeyFn: (k) => `${groupOf(k)}\n${k.userPrincipalName.toLowerCase()}`,
@@ -56,6 +58,7 @@ export class CoalescedRows {
         const failed = new Map<string, UserRows | Error>();
         answers.forEach((answer, i) => {
           const chunk = chunks[i]!;
+          this.recordPlan(answer === null ? 'batch' : 'coalesce');
           if (answer === null || answer instanceof Error) chunk.forEach((u) => failed.set(u.toLowerCase(), answer));
           else for (const row of answer) rows.set(ownerOf(row), [...(rows.get(ownerOf(row)) ?? []), row]);
         });

@@ -194,3 +194,31 @@ describe('createGraphPipeline: budget', () => {
     expect(stats).toMatchObject({ budgetSlots: 8, budgetWaits: 1 });
   });
 });
+
+describe('createGraphPipeline: what it reports', () => {
+  it('tells every call, inner answer, budget take, cache lookup and join as an event, with the report and no query value', async () => {
+    const events: GraphCallEvent[] = [];
+    const shared = await pipeline({ cache: { ttlMs: 60_000, maxEntries: 10 }, rateLimit: { requests: 100, windowMs: 1_000 }, log: (e) => events.push(e) });
+    emulator.setLatency(100);
+    const [first, second] = [startOperation(shared), startOperation(shared)];
+    // Two reads in one envelope; the second operation joins the first's flights.
+    await Promise.all([first.upstream.load(top(1)), first.upstream.load(top(2)), second.upstream.load(top(1))]);
+    await startOperation(shared).upstream.load(top(2));
+    const of = (type: GraphCallEvent['type']) => events.filter((e) => e.type === type);
+    expect(of('call')).toEqual([expect.objectContaining({ method: 'POST', report: '$batch', path: '/$batch', status: 200, innerRequests: 2 })]);
+    expect(of('inner')).toEqual([1, 2].map(() => expect.objectContaining({ method: 'GET', version: 'beta', report: 'credentialUserRegistrationDetails', status: 200 })));
+    expect(of('budget')).toEqual([{ type: 'budget', tenant: 'contoso', slots: 2, waitMs: 0 }]);
+    expect(of('cache').map((e) => (e as { result: string }).result).sort()).toEqual(['hit', 'join', 'miss', 'miss']);
+    expect(JSON.stringify(events)).not.toMatch(/\$top=/);
+  });
+
+  it('probes the root without a token or a budget slot: any HTTP answer is reachable, a closed port is not', async () => {
+    const reachable = await (await pipeline()).probe(1_000);
+    expect(reachable).toEqual({ reachable: true, status: expect.any(Number) });
+    expect(emulator.log.all().map((r) => [r.method, r.rawUrl, r.headers['authorization']])).toEqual([['GET', '/v1.0/', undefined]]);
+    const closed = await createGraphPipeline(testPipelineOptions('http://127.0.0.1:1', {}));
+    pipelines.push(closed);
+    expect(await closed.probe(1_000)).toEqual({ reachable: false, failure: 'network' });
+  });
+});
+

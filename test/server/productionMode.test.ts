@@ -22,6 +22,13 @@ describe('production mode', () => {
   afterAll(() => gw.stop());
   beforeEach(() => gw.emulator.log.clear());
 
+  it('warns once at start that GATEWAY_AUTH=none lets anyone who reaches the port read the reports', async () => {
+    const warnings = gw.logs.map((l) => JSON.parse(l)).filter((l) => l.setting === 'GATEWAY_AUTH');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, value: 'none' });
+    expect(warnings[0].msg).toMatch(/^GATEWAY_AUTH=none in production: callers are not authenticated, so anyone who reaches this port reads the tenant's credential reports/);
+  });
+
   it('ignores x-gateway-stats from anonymous callers (the counts are for holders of GATEWAY_STATS_ROLES)', async () => {
     const res = await gw.query('{ userRegistrationDetails(first: 1) { nodes { id } } }', undefined, { 'x-gateway-stats': 'true' });
     expect(res.body.errors).toBeUndefined();

@@ -6,13 +6,20 @@ const ROOT = join(__dirname, '..', '..');
 export interface GatewayProcess {
   readonly child: ChildProcess;
   readonly url: string;
+  /** The gateway's own pid, from its start-up line (differs from `child.pid` when a command such as npm wraps it). */
+  readonly pid: number;
   output(): string;
+  /** The JSON log lines written so far, parsed. */
+  lines(): Record<string, any>[];
   stop(): Promise<void>;
 }
 
-/** `npm start`'s entry as a real process, with only the given environment; resolves once it is ready. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+/**
+ * A real gateway process with only the given environment; resolves once its start-up line is out. By default
+ * `npm start`'s entry run by node itself; `command` runs another way of starting it (`npm start`).
+ */
+export async function startGatewayProcess(env: Record<string, string>, command: readonly string[] = [process.execPath, '--import', 'tsx', join(ROOT, 'src', 'main.ts')]): Promise<GatewayProcess> {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,8 +31,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const lines = () => out.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, any>);
   const deadline = Date.now() + 30_000;
-  while (!/ready at (\S+)/.test(out)) {
+  let started: Record<string, any> | undefined;
+  while ((started = lines().find((line) => typeof line.msg === 'string' && line.msg.includes('ready at'))) === undefined) {
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill('SIGKILL');
       throw new Error(`gateway did not start:\n${out}`);
@@ -34,8 +43,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   }
   return {
     child,
-    url: /ready at (\S+)/.exec(out)![1]!,
+    url: started.url as string,
+    pid: started.pid as number,
     output: () => out,
+    lines,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
