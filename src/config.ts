@@ -17,11 +17,17 @@ export interface Config {
     readonly maxConcurrentEnvelopes: number;
     readonly maxSocketsPerReport: number;
     readonly singleRequest: 'plain' | 'batch';
-    readonly linkPlan: 'batch' | 'coalesce';
+    /** `auto` lets the read planner choose per batch; the others force one plan (README: The read planner). */
+    readonly linkPlan: 'auto' | 'batch' | 'coalesce' | 'scan';
+    /** The most rows, and bytes of JSON, a report scan may read; past either it is never chosen. */
+    readonly scanMaxRows: number;
+    readonly scanMaxBytes: number;
     /** Upstream pages one connection page may read to fill `first` rows. */
     readonly maxPagesPerPage: number;
     readonly cacheTtlMs: number;
     readonly cacheMaxEntries: number;
+    readonly cacheMaxBytes: number;
+    readonly cacheStaleMs: number;
     readonly redisUrl: string | null;
     /** One Redis command at most; then it counts as failed (README: Degraded modes). */
     readonly redisTimeoutMs: number;
@@ -174,6 +180,21 @@ export const MAX_CONCURRENT_ENVELOPES_LIMIT = 64;
 /** Reports refresh slowly (Graph recomputes them every few hours), so a minute of staleness is harmless. */
 export const DEFAULT_CACHE_TTL_MS = 60_000;
 export const DEFAULT_CACHE_MAX_ENTRIES = 1_000;
+/** Bodies of the memory cache, as JSON: 64 MiB holds a scanned tenant of 50,000 users several times over. */
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * How long past its TTL an answer may still be served while one refresh goes upstream. Graph recomputes
+ * these reports a few times a day, so ten more minutes of age add little to data hours old, while a user
+ * who waits for budget windows gets the answer at once.
+ */
+export const DEFAULT_CACHE_STALE_MS = 600_000;
+/**
+ * A report scan reads at most this many rows: five pages of Graph's largest page, one budget window. A
+ * scan longer than a window rarely beats reading only the keys asked for, and it holds memory.
+ */
+export const DEFAULT_SCAN_MAX_ROWS = 5_000;
+/** And at most this many bytes of JSON (about 3 KB a row at the row bound). */
+export const DEFAULT_SCAN_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Redis answers in well under a millisecond on a healthy network, so a command that takes a second is a
@@ -258,10 +279,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxConcurrentEnvelopes: r.integer('GRAPH_MAX_CONCURRENT_BATCHES', DEFAULT_MAX_CONCURRENT_ENVELOPES, 1, MAX_CONCURRENT_ENVELOPES_LIMIT),
       maxSocketsPerReport: r.integer('GRAPH_MAX_SOCKETS_PER_REPORT', DEFAULT_MAX_SOCKETS_PER_REPORT, 1, MAX_SOCKETS),
       singleRequest: r.choice('GRAPH_SINGLE_REQUEST', ['plain', 'batch'] as const, 'plain'),
-      linkPlan: r.choice('GRAPH_LINK_PLAN', ['batch', 'coalesce'] as const, 'batch'),
+      linkPlan: r.choice('GRAPH_LINK_PLAN', ['auto', 'batch', 'coalesce', 'scan'] as const, 'auto'),
+      scanMaxRows: r.integer('GRAPH_SCAN_MAX_ROWS', DEFAULT_SCAN_MAX_ROWS, 0, 100_000),
+      scanMaxBytes: r.integer('GRAPH_SCAN_MAX_BYTES', DEFAULT_SCAN_MAX_BYTES, 0, MAX_RESPONSE_BYTES),
       maxPagesPerPage: r.integer('GRAPH_MAX_PAGES_PER_PAGE', DEFAULT_MAX_PAGES_PER_PAGE, 1, 100),
       cacheTtlMs: r.integer('GRAPH_CACHE_TTL_SECONDS', DEFAULT_CACHE_TTL_MS / 1000, 0, 86_400) * 1000,
       cacheMaxEntries: r.integer('GRAPH_CACHE_MAX_ENTRIES', DEFAULT_CACHE_MAX_ENTRIES, 1, 10_000_000),
+      cacheMaxBytes: r.integer('GRAPH_CACHE_MAX_BYTES', DEFAULT_CACHE_MAX_BYTES, 1024, 8 * 1024 * 1024 * 1024),
+      cacheStaleMs: r.integer('GRAPH_CACHE_STALE_SECONDS', DEFAULT_CACHE_STALE_MS / 1000, 0, 86_400) * 1000,
       redisUrl: readRedisUrl(r),
       redisTimeoutMs: r.integer('REDIS_TIMEOUT_MS', DEFAULT_REDIS_TIMEOUT_MS, 10, 60_000),
       redisRetryMs: r.integer('REDIS_RETRY_MS', DEFAULT_REDIS_RETRY_MS, 100, 600_000),

@@ -22,6 +22,8 @@ import { GatewayMetrics, METRICS_PATH } from './observability/metrics';
 import { Readiness } from './observability/readiness';
 import { operationTelemetryPlugin } from './observability/tracing';
 import { createContextFactory, type GatewayContext } from './operation/context';
+import { PlannerMemory } from './operation/links';
+import type { PlanRecord } from './operation/upstream';
 import { resolvers } from './reports';
 
 export interface GatewayServer {
@@ -101,7 +103,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     maxSockets: MAX_SOCKETS,
     maxSocketsPerReport: config.graph.maxSocketsPerReport,
     rateLimit: config.graph.rateLimit,
-    cache: { ttlMs: config.graph.cacheTtlMs, maxEntries: config.graph.cacheMaxEntries, ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}) },
+    cache: {
+      ttlMs: config.graph.cacheTtlMs,
+      staleMs: config.graph.cacheStaleMs,
+      maxEntries: config.graph.cacheMaxEntries,
+      maxBytes: config.graph.cacheMaxBytes,
+      ...(config.graph.redisUrl ? { redisUrl: config.graph.redisUrl } : {}),
+    },
     redis: { commandTimeoutMs: config.graph.redisTimeoutMs, retryMs: config.graph.redisRetryMs },
     singleRequest: config.graph.singleRequest,
     dedupe: config.graph.dedupe,
@@ -175,8 +183,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       apollo,
       logger,
       context: createContextFactory({
-        config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey, coalesceRefusals: new Set(),
-        ...(metrics ? { recordLinkPlan: (plan: 'batch' | 'coalesce') => metrics.recordLinkPlan(plan) } : {}),
+        config, logger, pipeline, authenticator, tokens, graphRoot, cursorKey, plannerMemory: new PlannerMemory(),
+        ...(metrics ? { recordLinkPlan: (plan: PlanRecord['plan']) => metrics.recordLinkPlan(plan) } : {}),
       }),
       readiness,
       metrics,

@@ -42,7 +42,7 @@ export interface CostSettings {
   /** `GRAPH_MAX_PAGES_PER_PAGE`: upstream pages one connection page may read. */
   readonly maxPagesPerPage: number;
   /** `GRAPH_LINK_PLAN`. */
-  readonly linkPlan: 'batch' | 'coalesce';
+  readonly linkPlan: Config['graph']['linkPlan'];
 }
 
 /** A batch of keyed reads, as one tick of resolvers asks for them. */
@@ -59,19 +59,22 @@ const COALESCED_KEYS_PER_REQUEST = 20;
 
 /**
  * The budgeted requests of a batch of keyed reads under the plan the gateway would choose: the only place
- * the cost analysis knows the read plans (src/operation/links.ts), so that a planner that chooses plans at
- * run time answers here with its own estimate.
+ * the cost analysis knows the read plans.
  *
- * `batch`: one request per key (and per page). `coalesce`: one `or` request per chunk of keys for the slots;
- * the upper bound adds what the plan can fall back to, every chunk read to the page bound and then one
- * request per key.
+ * `batch`: one request per key (and per page). Otherwise the read planner chooses per batch (README: The read
+ * planner; its cost model is `planCost` in src/operation/planner.ts): never more slots than the cheaper of per
+ * key and coalesced (ids are never coalesced: Graph filters no report on `id`). The upper bound adds what the
+ * planner can try and fall back from: a scan priced on a guess stops before it costs what the next plan would,
+ * then every coalesced chunk read to the page bound, then one request per key.
  */
 export function keyedReadCost(read: KeyedRead, settings: CostSettings): Cost {
   const { keys } = read;
   if (keys === 0) return ZERO;
   const perKey = read.kind === 'rows' ? (read.pagesPerKey ?? 1) : 1;
-  if (settings.linkPlan === 'batch' || read.kind === 'byId') return { requests: keys * perKey, slots: keys };
-  return { requests: keys * settings.maxPagesPerPage + keys * perKey, slots: Math.ceil(keys / COALESCED_KEYS_PER_REQUEST) };
+  if (settings.linkPlan === 'batch') return { requests: keys * perKey, slots: keys };
+  if (read.kind === 'byId') return { requests: 2 * keys - 1, slots: keys };
+  const chunks = Math.ceil(keys / COALESCED_KEYS_PER_REQUEST);
+  return { requests: chunks - 1 + chunks * settings.maxPagesPerPage + keys * perKey, slots: chunks };
 }
 
 /**

@@ -133,6 +133,11 @@ export function operationLogPlugin(settings: Parameters<typeof mayReadStats>[1])
           }
           if (wantsStats) result.extensions = { ...result.extensions, upstream: stats.toJSON() };
           // The operation's logger already carries requestId (a child logger): once per line.
+          // An answer served from the cache says how old it is (in whole seconds, like HTTP's Age) and
+          // whether it was stale, served while a refresh went upstream (README: Caching).
+          if (stats.cacheAgeMs !== null) {
+            result.extensions = { ...result.extensions, cache: { ageSeconds: Math.floor(stats.cacheAgeMs / 1000), stale: stats.staleHits > 0 } };
+          }
           logger.info(
             {
               operationName: operationName ?? null,

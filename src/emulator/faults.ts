@@ -17,6 +17,11 @@ export interface FaultRule {
   match?: {
     /** Substring of the decoded path and query (below the version, `+` as space) or of the raw URL as received. */
     pathIncludes?: string;
+    /**
+     * A regular expression (source text, so rules travel as JSON) the decoded path and query must match:
+     * e.g. `^/reports/credentialUserRegistrationDetails\\?.* or ` refuses `or` filters on one report only.
+     */
+    pathMatches?: string;
     /** HTTP method, case-insensitive. */
     method?: string;
     /**
@@ -90,6 +95,7 @@ export class FaultInjector {
       if (match?.inner !== undefined && match.inner !== request.inner) continue;
       if (match?.method !== undefined && match.method.toUpperCase() !== request.method.toUpperCase()) continue;
       if (match?.pathIncludes !== undefined && !request.path.includes(match.pathIncludes) && !request.rawUrl.includes(match.pathIncludes)) continue;
+      if (match?.pathMatches !== undefined && !new RegExp(match.pathMatches).test(request.path)) continue;
       if (match?.authorizationIncludes !== undefined && !request.authorization.includes(match.authorizationIncludes)) continue;
       entry.matched++;
       const every = Math.max(1, entry.rule.every ?? 1);

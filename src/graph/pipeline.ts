@@ -1,5 +1,5 @@
 import { BUDGET_SAFETY_MARGIN_MS, FairRateBudget } from './budget';
-import { canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
+import { cacheGroup, canonicalKey, MemoryResponseCache, noResponseCache, RedisResponseCache, type ResponseCache, SingleFlight } from './cache';
 import { SocketBulkhead } from './bulkhead';
 import { GraphRefusedRequestError } from './errors';
 import { connectRedis, RedisBreaker } from './redisBreaker';
@@ -7,7 +7,7 @@ import { createAgent, HttpFailure, sendHttp } from './http';
 import { executeGroup, type PipelineParts, finalError, type PendingRead, takeBudget } from './retry';
 import { MemorySlotWindow, RedisSlotWindow, type SlotWindow } from './slotWindow';
 import { GraphTransport } from './transport';
-import { type Clock, type GraphCallContext, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, systemClock, type UpstreamProbe } from './types';
+import { type Clock, type GraphCallContext, type GraphCallStats, type GraphPipeline, type GraphPipelineOptions, type GraphRequest, type GraphResponse, type Recalled, systemClock, type UpstreamProbe } from './types';
 import { resolveGraphUrl } from './urls';
 
 /**
@@ -29,6 +29,15 @@ export function splitIntoEnvelopes<T extends { readonly request: GraphRequest }>
   return envelopes;
 }
 
+/** The read path's parts: the pipeline's, plus what stale-while-revalidate needs. */
+interface ReadParts extends PipelineParts {
+  /** Past this age a cached answer is stale: served, and refreshed. */
+  readonly ttlMs: number;
+  /** Keys whose refresh is under way, so a stale entry read by many operations is refreshed once. */
+  readonly refreshing: Set<string>;
+  readonly refreshTimeoutMs: number;
+}
+
 interface Leader {
   readonly key: string;
   readonly flight: Promise<GraphResponse>;
@@ -37,16 +46,18 @@ interface Leader {
   hit(response: GraphResponse): void;
 }
 
-function lead(key: string, request: GraphRequest, parts: PipelineParts): Leader {
+function lead(key: string, request: GraphRequest, parts: ReadParts): Leader {
   let settle!: { resolve: (response: GraphResponse) => void; reject: (error: unknown) => void };
   const flight = new Promise<GraphResponse>((resolve, reject) => (settle = { resolve, reject }));
+  const since = parts.clock.now();
   parts.singleFlight.start(key, flight);
   const pending: PendingRead = {
     request,
     resolve: (response) => {
       settle.resolve(response);
       // Only 2xx reads get here; the flight ends once the cache can answer in its place.
-      void parts.cache.set(key, response).finally(() => parts.singleFlight.finish(key, flight));
+      const stored = request.fresh ? Promise.resolve() : parts.cache.set(key, response, since);
+      void stored.finally(() => parts.singleFlight.finish(key, flight));
     },
     reject: (error) => {
       settle.reject(error);
@@ -60,16 +71,54 @@ function lead(key: string, request: GraphRequest, parts: PipelineParts): Leader 
   return { key, flight, pending, hit };
 }
 
-async function fetchMisses(leaders: readonly Leader[], parts: PipelineParts, context: GraphCallContext): Promise<void> {
-  const cached = await Promise.all(leaders.map((leader) => parts.cache.get(leader.key)));
+/** Counts a cache answer of `ageMs` in the operation's stats: the oldest age served is what a client sees. */
+function noteCacheAge(stats: GraphCallStats, ageMs: number, stale: boolean): void {
+  stats.cacheHits += 1;
+  if (stale) stats.staleHits += 1;
+  stats.cacheAgeMs = Math.max(stats.cacheAgeMs ?? 0, Math.max(0, ageMs));
+}
+
+/**
+ * Stale-while-revalidate: reads served stale are read again upstream, one refresh per key at a time
+ * (`parts.refreshing`), in envelopes like any read and within the budget, under the operation that found
+ * them stale. Their answers replace the entries; a failed refresh leaves the stale entry to expire.
+ */
+function refresh(stale: readonly { key: string; request: GraphRequest }[], parts: ReadParts, context: GraphCallContext): void {
+  const due = stale.filter(({ key }) => !parts.refreshing.has(key));
+  if (due.length === 0) return;
+  const since = parts.clock.now();
+  const reads: PendingRead[] = due.map(({ key, request }) => {
+    parts.refreshing.add(key);
+    const done = (): void => void parts.refreshing.delete(key);
+    return {
+      request,
+      resolve: (response) => void parts.cache.set(key, response, since).finally(done),
+      reject: done,
+    };
+  });
+  // The operation may answer before the refresh does: give the refresh its own deadline.
+  const detached: GraphCallContext = { ...context, deadline: Math.max(context.deadline, since + parts.refreshTimeoutMs) };
+  for (const group of splitIntoEnvelopes(reads, parts.envelopeSize)) {
+    executeGroup(group, parts, detached).catch(() => group.forEach((read) => read.reject(undefined)));
+  }
+}
+
+async function fetchMisses(leaders: readonly Leader[], parts: ReadParts, context: GraphCallContext): Promise<void> {
+  const cached = await Promise.all(leaders.map((leader) => (leader.pending.request.fresh ? undefined : parts.cache.get(leader.key))));
   const misses: PendingRead[] = [];
+  const stale: { key: string; request: GraphRequest }[] = [];
+  const now = parts.clock.now();
   leaders.forEach((leader, index) => {
     const hit = cached[index];
-    parts.log({ type: 'cache', result: hit === undefined ? 'miss' : 'hit' });
+    // A fresh read skips the cache: it is no lookup, neither hit nor miss.
+    if (!leader.pending.request.fresh) parts.log({ type: 'cache', result: hit === undefined ? 'miss' : 'hit' });
     if (hit === undefined) return misses.push(leader.pending);
-    context.stats.cacheHits += 1;
-    leader.hit(hit);
+    const ageMs = now - hit.storedAt;
+    noteCacheAge(context.stats, ageMs, ageMs > parts.ttlMs);
+    if (ageMs > parts.ttlMs) stale.push({ key: leader.key, request: leader.pending.request });
+    leader.hit(hit.response);
   });
+  refresh(stale, parts, context);
   await Promise.all(splitIntoEnvelopes(misses, parts.envelopeSize).map((group) => executeGroup(group, parts, context)));
 }
 
@@ -78,7 +127,7 @@ async function fetchMisses(leaders: readonly Leader[], parts: PipelineParts, con
  * envelopes → retries and budget. Returns one promise per request, in order, each settling as soon as its
  * own envelope answers (not when the slowest envelope of the batch does).
  */
-export function readThrough(requests: readonly GraphRequest[], parts: PipelineParts, context: GraphCallContext): Promise<GraphResponse>[] {
+export function readThrough(requests: readonly GraphRequest[], parts: ReadParts, context: GraphCallContext): Promise<GraphResponse>[] {
   const leaders: Leader[] = [];
   const answers = requests.map((request) => {
     try {
@@ -128,7 +177,11 @@ export async function createOnce(request: GraphRequest, parts: PipelineParts, co
     const grant = await takeBudget(parts, context, 1);
     return parts.transport.sendPlain(request, context, 1).finally(() => grant.settle());
   });
-  if (outcome.kind === 'ok') return outcome.response;
+  if (outcome.kind === 'ok') {
+    // Read your writes: the caller's cached lists of this collection would now miss the new row.
+    await parts.cache.dropGroup(cacheGroup(canonicalKey({ ...request, method: 'GET' }, context.principal)));
+    return outcome.response;
+  }
   if (outcome.kind === 'failed') throw outcome.error;
   throw finalError(request, outcome, 'notRetried', outcome.retryAfterMs ?? 0, 1);
 }
@@ -148,6 +201,21 @@ async function probe(root: URL, agent: ReturnType<typeof createAgent>, timeoutMs
     if (error instanceof HttpFailure) return error.failure === 'tooLarge' ? { reachable: true, status: 0 } : { reachable: false, failure: error.failure };
     throw error;
   }
+}
+
+/**
+ * The cache key of a value derived from reads of `path`: the principal first and the path as a read's key
+ * has it, so principals never share it and a create on the path drops it (`cacheGroup`).
+ */
+function derivedKey(path: string, name: string, principal: string): string {
+  return `${principal}\nDERIVED ${path}?${name}`;
+}
+
+async function recall(key: string, parts: ReadParts): Promise<Recalled | undefined> {
+  const hit = await parts.cache.get(key);
+  if (hit === undefined) return undefined;
+  const ageMs = Math.max(0, parts.clock.now() - hit.storedAt);
+  return { value: hit.response.body, ageMs, stale: ageMs > parts.ttlMs };
 }
 
 /**
@@ -191,13 +259,18 @@ export async function createGraphPipeline(
   const budget = new FairRateBudget(limit, window, clock, windowMs);
   let cache: ResponseCache = noResponseCache;
   if (options.cache.ttlMs > 0) {
-    const local = new MemoryResponseCache(options.cache.ttlMs, options.cache.maxEntries);
-    cache = breaker ? new RedisResponseCache(breaker, options.cache.ttlMs, local) : local;
+    const lifetime = { ttlMs: options.cache.ttlMs, staleMs: options.cache.staleMs };
+    const now = (): number => clock.now();
+    const local = new MemoryResponseCache(lifetime, { maxEntries: options.cache.maxEntries, maxBytes: options.cache.maxBytes }, now);
+    cache = breaker ? new RedisResponseCache(breaker, lifetime, local, now) : local;
   }
-  const parts: PipelineParts = {
+  const parts: ReadParts = {
     root,
     cache,
     singleFlight: new SingleFlight<GraphResponse>(),
+    ttlMs: options.cache.ttlMs,
+    refreshing: new Set<string>(),
+    refreshTimeoutMs: options.timeoutMs,
     envelopeSize: Math.min(options.batchSize, budget.maxSlots),
     transport,
     budget,
@@ -216,6 +289,8 @@ export async function createGraphPipeline(
     readOnce: (request, context) => readOnce(request, parts, context),
     create: (request, context) => createOnce(request, parts, context),
     probe: (timeoutMs) => probe(root, agent, timeoutMs),
+    recall: (path, name, context) => recall(derivedKey(path, name, context.principal), parts),
+    remember: (path, name, value, context, since) => cache.set(derivedKey(path, name, context.principal), { status: 200, body: value }, since),
     close: async () => {
       agent.destroy();
       if (redis) await redis.quit().catch(() => redis.disconnect());

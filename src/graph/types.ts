@@ -15,6 +15,12 @@ export interface GraphRequest {
   /** Relative to the version root, starting with `/`, already percent-encoded: `/reports/x?$filter=...`. */
   readonly url: string;
   readonly body?: unknown;
+  /**
+   * Read past the response cache (neither answered from it nor written to it): for reads whose rows are
+   * cached by the caller in another shape (the read planner's scans and coalesced chunks), so one answer
+   * is not kept twice and a refresh is never answered by the entry it refreshes.
+   */
+  readonly fresh?: boolean;
 }
 
 /** A successful upstream answer (2xx), whether it came from a plain call or from inside a `$batch`. */
@@ -70,6 +76,10 @@ export interface GraphCallStats {
   /** Requests re-sent after a retryable failure (each inner request counts). */
   retries: number;
   cacheHits: number;
+  /** Cache answers served past their TTL (within the stale bound) while a refresh went upstream. */
+  staleHits: number;
+  /** Age of the oldest cached answer served, in milliseconds; `null` when none came from the cache. */
+  cacheAgeMs: number | null;
   singleFlightJoins: number;
   budgetWaits: number;
   budgetWaitMs: number;
@@ -147,7 +157,7 @@ export type GraphCallEvent =
   /** A read looked up across operations: answered by the response cache, missed it, or joined a flight in progress. */
   | { readonly type: 'cache'; readonly result: 'hit' | 'miss' | 'join' }
   | { readonly type: 'throttled'; readonly tenant: string; readonly untilMs: number }
-  | { readonly type: 'redisError'; readonly operation: 'budget' | 'cacheGet' | 'cacheSet'; readonly errorName: string }
+  | { readonly type: 'redisError'; readonly operation: 'budget' | 'cacheGet' | 'cacheSet' | 'cacheDrop'; readonly errorName: string }
   /** The Redis breaker opened (budget and cache now local) or closed (shared again), and why. */
   | {
       readonly type: 'redis';
@@ -174,8 +184,18 @@ export interface GraphPipelineOptions {
   readonly maxConcurrentEnvelopes: number;
   /** Upstream budget per tenant; every inner request takes a slot. `null` = no budget. */
   readonly rateLimit: { readonly requests: number; readonly windowMs: number } | null;
-  /** Response cache for 2xx GETs, shared by all operations of one principal. `ttlMs: 0` turns it off. */
-  readonly cache: { readonly ttlMs: number; readonly maxEntries: number; readonly redisUrl?: string };
+  /**
+   * Response cache for 2xx GETs, shared by all operations of one principal. `ttlMs: 0` turns it off. An entry
+   * past `ttlMs` but within `staleMs` more is served at once while one refresh goes upstream. The memory
+   * cache holds at most `maxEntries` entries and `maxBytes` bytes of JSON bodies.
+   */
+  readonly cache: {
+    readonly ttlMs: number;
+    readonly staleMs: number;
+    readonly maxEntries: number;
+    readonly maxBytes: number;
+    readonly redisUrl?: string;
+  };
   /** How long one Redis command may take, and how long the Redis breaker stays open (README: Degraded modes). */
   readonly redis: Omit<RedisSettings, 'url'>;
   /** How a group of exactly one read travels: a plain GET (default) or a one-item `$batch`. */
@@ -200,13 +220,22 @@ export interface GraphPipeline {
   readMany(requests: readonly GraphRequest[], context: GraphCallContext): Promise<GraphResponse>[];
   /** One plain GET with retries and budget, nothing shared (naive mode). */
   readOnce(request: GraphRequest, context: GraphCallContext): Promise<GraphResponse>;
-  /** One POST: budgeted, never retried, never cached. */
+  /**
+   * One POST: budgeted, never retried, never cached. A success drops the caller's cached reads of that
+   * collection (read your writes).
+   */
   create(request: GraphRequest, context: GraphCallContext): Promise<GraphResponse>;
   /**
    * Whether Graph's root answers HTTP at all (any status counts: a 401 or 404 is a reachable upstream), within
    * `timeoutMs`. No token, no budget slot: readiness asks it on every probe.
    */
   probe(timeoutMs: number): Promise<UpstreamProbe>;
+  /**
+   * A value derived from reads of `path` (`/{version}/…`, no query), cached like a read of that path under
+   * the caller's principal, so a create on the path drops it too. `name` tells values of one path apart.
+   */
+  recall(path: string, name: string, context: GraphCallContext): Promise<Recalled | undefined>;
+  remember(path: string, name: string, value: unknown, context: GraphCallContext, since: number): Promise<void>;
   /** Closes sockets and quits Redis. */
   close(): Promise<void>;
 }
@@ -216,6 +245,13 @@ export type UpstreamProbe =
   /** `status` 0: an answer came, too large to read. */
   | { readonly reachable: true; readonly status: number }
   | { readonly reachable: false; readonly failure: 'timeout' | 'network' };
+
+/** A derived value from the cache, with its age; `stale` once past the TTL (then refresh it). */
+export interface Recalled {
+  readonly value: unknown;
+  readonly ageMs: number;
+  readonly stale: boolean;
+}
 
 /** Prefix of every Redis key the gateway writes (cache entries and budget windows). */
 export const REDIS_KEY_PREFIX = 'grg:';

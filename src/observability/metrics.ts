@@ -144,7 +144,7 @@ export class GatewayMetrics {
 
   private readonly linkPlans = new Counter({
     name: 'gateway_link_plan_batches_total',
-    help: 'Batches of link reads by the plan that answered them (coalesce, or batch when a coalesced read fell back)',
+    help: 'Batches of keyed reads (links, entities, key translation) by the plan the read planner chose: cache, perKey, coalesced, scan',
     labelNames: ['plan'] as const,
     registers: [this.registry],
   });
@@ -207,8 +207,8 @@ export class GatewayMetrics {
     for (const code of errorCodes) this.operationErrors.inc({ code: this.errorCodes.of(code) });
   }
 
-  /** One batch of link reads answered by `plan`. */
-  recordLinkPlan(plan: 'batch' | 'coalesce'): void {
+  /** One batch of keyed reads and the plan the read planner chose for it (a fallback is a batch of its own). */
+  recordLinkPlan(plan: 'cache' | 'perKey' | 'coalesced' | 'scan'): void {
     this.linkPlans.inc({ plan });
   }
 

@@ -8,8 +8,8 @@ import type { GraphPipeline } from '../graph/types';
 import type { OperationTelemetry } from '../observability/tracing';
 import { ConnectionFetcher, Reports } from './connections';
 import { CursorCodec } from './cursor';
-import { CoalescedRows, Links } from './links';
-import { createUpstream, OperationStats, type Upstream } from './upstream';
+import { KeyedReads, Links, type PlannerMemory } from './links';
+import { createUpstream, OperationStats, type PlanRecord, type Upstream } from './upstream';
 
 /** Everything one GraphQL operation may use; built per request, so loaders never outlive it. */
 export interface GatewayContext {
@@ -36,10 +36,10 @@ export interface ContextDeps {
   readonly tokens: TokenProvider;
   readonly graphRoot: string;
   readonly cursorKey: Uint8Array;
-  /** Reports whose upstream refused a coalesced `or` filter: process-wide, so the refusal is paid once. */
-  readonly coalesceRefusals: Set<string>;
-  /** Told which plan answered each batch of link reads (metrics). */
-  readonly recordLinkPlan?: (plan: 'batch' | 'coalesce') => void;
+  /** What the read planner learned (report sizes, refused filter shapes): process-wide, so each is paid once. */
+  readonly plannerMemory: PlannerMemory;
+  /** Told which plan answered each batch of keyed reads (metrics). */
+  readonly recordLinkPlan?: (plan: PlanRecord['plan']) => void;
 }
 
 /**
@@ -68,7 +68,8 @@ export function createContextFactory(
     });
     const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
     const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage, config.graph.auth);
-    const coalesced = new CoalescedRows(upstream, deps.graphRoot, config.graph.maxPagesPerPage, deps.coalesceRefusals, deps.recordLinkPlan);
+    const planner = { plan: config.graph.linkPlan, scanBound: { rows: config.graph.scanMaxRows, bytes: config.graph.scanMaxBytes }, maxPages: config.graph.maxPagesPerPage };
+    const keyed = new KeyedReads(upstream, deps.graphRoot, planner, deps.plannerMemory, principal, stats, deps.recordLinkPlan);
     return {
       requestId,
       config,
@@ -78,7 +79,7 @@ export function createContextFactory(
       upstream,
       connections,
       reports,
-      links: new Links(config.graph.linkPlan, reports, connections, coalesced),
+      links: new Links(reports, connections, keyed),
       telemetry,
       onUnknownEnum(enumName, value) {
         const key = `${enumName}.${value}`;

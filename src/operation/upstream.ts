@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { canonicalKey } from '../graph/cache';
 import { GraphHttpError } from '../graph/errors';
 import { ConcurrencyLimiter } from '../graph/retry';
-import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse } from '../graph/types';
+import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse, type Recalled } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
 
 /** Per-call records an operation keeps for its log line; counters keep counting past it. */
@@ -21,6 +21,18 @@ export interface Upstream {
   load(request: GraphRequest): Promise<GraphResponse>;
   /** A POST create: never retried, never cached, never batched with reads. */
   send(request: GraphRequest): Promise<GraphResponse>;
+  /** A value derived from reads of `path`, cached under this operation's principal (see GraphPipeline.recall). */
+  recall(path: string, name: string): Promise<Recalled | undefined>;
+  /** Caches a derived value unless a create dropped the path after `since`, when its reads began. */
+  remember(path: string, name: string, value: unknown, since: number): Promise<void>;
+}
+
+/** One batch of keyed reads as the planner served it: which plan, for how many keys, at what estimated cost. */
+export interface PlanRecord {
+  readonly report: string;
+  readonly plan: 'cache' | 'perKey' | 'coalesced' | 'scan';
+  readonly keys: number;
+  readonly budgetedRequests: number;
 }
 
 /** What one GraphQL operation cost upstream, for its log line and for tests that count calls. */
@@ -30,6 +42,8 @@ export class OperationStats implements GraphCallStats {
   batches = 0;
   retries = 0;
   cacheHits = 0;
+  staleHits = 0;
+  cacheAgeMs: number | null = null;
   singleFlightJoins = 0;
   budgetWaits = 0;
   budgetWaitMs = 0;
@@ -41,6 +55,8 @@ export class OperationStats implements GraphCallStats {
   estimate: { readonly requests: number; readonly slots: number } | null = null;
   /** Records beyond `maxCalls` that were counted but not kept. */
   droppedCalls = 0;
+  /** The read planner's choice for each batch of keyed reads (README: The read planner). */
+  readonly plans: PlanRecord[] = [];
   private readonly records: GraphCallRecord[] = [];
 
   constructor(private readonly maxCalls: number = MAX_CALL_RECORDS) {}
@@ -61,12 +77,15 @@ export class OperationStats implements GraphCallStats {
       batches: this.batches,
       retries: this.retries,
       cacheHits: this.cacheHits,
+      staleHits: this.staleHits,
+      cacheAgeMs: this.cacheAgeMs,
       singleFlightJoins: this.singleFlightJoins,
       budgetWaits: this.budgetWaits,
       budgetWaitMs: this.budgetWaitMs,
       budgetSlots: this.budgetSlots,
       estimate: this.estimate,
       droppedCalls: this.droppedCalls,
+      plans: this.plans,
       calls: this.records,
     };
   }
@@ -84,10 +103,16 @@ export function createUpstream(pipeline: GraphPipeline, call: UpstreamCall): Ups
   // Naive mode stands for a client that fires every call at once: no limiter of ours shapes it.
   const limit = dedupe ? maxConcurrentEnvelopes : Number.MAX_SAFE_INTEGER;
   const context: GraphCallContext = { ...call, limiter: new ConcurrencyLimiter(limit) };
+  const derived = {
+    recall: (path: string, name: string) => (dedupe ? pipeline.recall(path, name, context) : Promise.resolve(undefined)),
+    remember: (path: string, name: string, value: unknown, since: number) =>
+      dedupe ? pipeline.remember(path, name, value, context, since) : Promise.resolve(),
+  };
   if (!dedupe) {
     return {
       load: (request) => pipeline.readOnce(request, context),
       send: (request) => pipeline.create(request, context),
+      ...derived,
     };
   }
   const loader = new DataLoader<GraphRequest, Answer, string>(
@@ -105,6 +130,7 @@ export function createUpstream(pipeline: GraphPipeline, call: UpstreamCall): Ups
       }
     },
     send: (request) => pipeline.create(request, context),
+    ...derived,
   };
 }
 

@@ -77,7 +77,7 @@ export const registrationDetailsResolvers = {
   CredentialUserRegistrationDetails: {
     __resolveReference: (ref, ctx) => {
       const id = entityId(ref.id);
-      return id === null ? null : ctx.reports.byId<CredentialUserRegistrationDetailsRecord>(credentialUserRegistrationDetails, id);
+      return id === null ? null : ctx.links.byKey<CredentialUserRegistrationDetailsRecord>(credentialUserRegistrationDetails, 'id', id);
     },
     authMethods: (parent, _args, ctx) => normaliseEnumList('registrationAuthMethod', parent.authMethods, ctx.onUnknownEnum) ?? [],
   },

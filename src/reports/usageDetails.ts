@@ -115,7 +115,7 @@ export const usageDetailsResolvers = {
   UserCredentialUsageDetails: {
     __resolveReference: (ref, ctx) => {
       const id = entityId(ref.id);
-      return id === null ? null : ctx.reports.byId<UserCredentialUsageDetailsRecord>(userCredentialUsageDetails, id);
+      return id === null ? null : ctx.links.byKey<UserCredentialUsageDetailsRecord>(userCredentialUsageDetails, 'id', id);
     },
     ...eventEnums,
   },

@@ -3,7 +3,6 @@ import type { Resolvers } from '../generated/resolvers-types';
 import type { ReportSpec } from '../graph/odata';
 import type { GatewayContext } from '../operation/context';
 import { entityId, entityKey } from '../operation/connections';
-import { principalNameEquals } from '../operation/filters';
 import { selectsField } from '../operation/selection';
 import { credentialUserRegistrationDetails as registrations, type CredentialUserRegistrationDetailsRecord } from './registrationDetails';
 import { usageDetailsFilter, userCredentialUsageDetails as usage } from './usageDetails';
@@ -34,17 +33,14 @@ function directoryFor(info: GraphQLResolveInfo): ReportSpec {
 
 /**
  * The user's row in the successor report, which lists every user of the tenant and so translates one key
- * into the other. By id it is `GET …/{id}`, by principal name the first row of `userPrincipalName eq`;
- * the same request from several resolvers of one operation is sent once, and a tick's requests share
- * envelopes. A row already read to fill in a key is reused: asking again by that key would be a second,
- * different request.
+ * into the other. A tick's lookups are one batch for the read planner, which reads them per key, coalesced
+ * or by scanning the directory, whichever spends the fewest budgeted requests. A row already read to fill
+ * in a key is reused: asking again by the other key would be a second, different read.
  */
 function directoryRow(user: ResolvedUser, ctx: GatewayContext, spec: ReportSpec = directory): Promise<UserRegistrationDetailsRecord | null> {
   if (user.row !== undefined && (spec === directory || user.rowFrom === spec)) return Promise.resolve(user.row);
-  if (user.id !== undefined) return ctx.reports.byId<UserRegistrationDetailsRecord>(spec, user.id);
-  if (user.userPrincipalName !== undefined) {
-    return ctx.reports.firstWhere<UserRegistrationDetailsRecord>(spec, principalNameEquals(user.userPrincipalName));
-  }
+  if (user.id !== undefined) return ctx.links.byKey<UserRegistrationDetailsRecord>(spec, 'id', user.id);
+  if (user.userPrincipalName !== undefined) return ctx.links.byKey<UserRegistrationDetailsRecord>(spec, 'userPrincipalName', user.userPrincipalName);
   return Promise.resolve(null);
 }
 

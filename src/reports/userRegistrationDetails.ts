@@ -107,7 +107,7 @@ export const userRegistrationDetailsResolvers = {
     __resolveReference: (ref, ctx, info) => {
       const id = entityId(ref.id);
       const spec = selectsField(info, 'defaultMfaMethod', 'UserRegistrationDetails') ? userRegistrationDetailsBeta : userRegistrationDetails;
-      return id === null ? null : ctx.reports.byId<UserRegistrationDetailsRecord>(spec, id);
+      return id === null ? null : ctx.links.byKey<UserRegistrationDetailsRecord>(spec, 'id', id);
     },
     userType: (parent, _args, ctx) => normaliseEnumValue('signInUserType', parent.userType, ctx.onUnknownEnum),
     userPreferredMethodForSecondaryAuthentication: (parent, _args, ctx) =>

@@ -28,7 +28,9 @@ describe('User resolves from whichever key the router sends', () => {
   let byId: RunningSupergraph;
   let byPrincipalName: RunningSupergraph;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 120 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' } });
+    // The per-key plan, forced: these tests hold its batching (envelopes of 20, one set per version, dedupe);
+    // the read planner's own choices are held by test/links/planner.test.ts.
+    gw = await startGateway({ emulator: { users: 120 }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' } });
     byId = await supergraphWith('id');
     byPrincipalName = await supergraphWith('userPrincipalName');
   });

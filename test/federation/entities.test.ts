@@ -18,7 +18,9 @@ function withUnknown<T>(known: readonly T[], unknown: readonly T[]): T[] {
 describe('entity references', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 120 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' } });
+    // The per-key plan, forced: these tests hold its batching (envelopes of 20, one set per version, dedupe);
+    // the read planner's own choices are held by test/links/planner.test.ts.
+    gw = await startGateway({ emulator: { users: 120 }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn' } });
   });
   afterAll(() => gw?.stop());
   beforeEach(() => gw.emulator.log.clear());

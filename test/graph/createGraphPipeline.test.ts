@@ -22,7 +22,7 @@ let emulator: Emulator;
 const pipelines: GraphPipeline[] = [];
 
 async function pipeline(overrides: Partial<GraphPipelineOptions> = {}): Promise<GraphPipeline> {
-  const created = await createGraphPipeline(testPipelineOptions(emulator.url, { cache: { ttlMs: 0, maxEntries: 1 }, ...overrides }));
+  const created = await createGraphPipeline(testPipelineOptions(emulator.url, { cache: { ttlMs: 0, staleMs: 0, maxEntries: 1, maxBytes: 1024 }, ...overrides }));
   pipelines.push(created);
   return created;
 }
@@ -198,7 +198,7 @@ describe('createGraphPipeline: budget', () => {
 describe('createGraphPipeline: what it reports', () => {
   it('tells every call, inner answer, budget take, cache lookup and join as an event, with the report and no query value', async () => {
     const events: GraphCallEvent[] = [];
-    const shared = await pipeline({ cache: { ttlMs: 60_000, maxEntries: 10 }, rateLimit: { requests: 100, windowMs: 1_000 }, log: (e) => events.push(e) });
+    const shared = await pipeline({ cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 10, maxBytes: 1 << 20 }, rateLimit: { requests: 100, windowMs: 1_000 }, log: (e) => events.push(e) });
     emulator.setLatency(100);
     const [first, second] = [startOperation(shared), startOperation(shared)];
     // Two reads in one envelope; the second operation joins the first's flights.

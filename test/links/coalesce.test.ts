@@ -3,6 +3,7 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 const PAGE = `query($first: Int) { credentialUserRegistrationDetails(first: $first) {
   nodes { userPrincipalName usageEvents(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } } } }`;
 
+/** `GRAPH_LINK_PLAN=coalesce` forces the coalesced plan first; the planner's own choices: planner.test.ts. */
 describe('the coalesce link plan', () => {
   let gw: TestGateway;
   beforeEach(async () => {
@@ -41,21 +42,22 @@ describe('the coalesce link plan', () => {
     );
   });
 
-  it('falls back to one request per user when upstream refuses the or-filter with 400, and remembers it', async () => {
+  it('when upstream refuses the or-filter with 400, answers the same and never sends it again to that report', async () => {
     gw.emulator.setFaults([{ status: 400, code: 'BadRequest', match: { pathIncludes: ' or userPrincipalName eq ' } }]);
     const first = await gw.query(PAGE, { first: 10 });
     expect(first.body.errors).toBeUndefined();
     for (const node of first.body.data!.credentialUserRegistrationDetails.nodes) {
       expect(node.usageEvents.nodes.map((e: any) => e.id)).toEqual(eventsOf(node.userPrincipalName).slice(0, 2));
     }
-    const refused = gw.emulator.log.counted().filter((r) => r.status === 400);
-    expect(refused.length).toBeGreaterThanOrEqual(1);
+    // Ten users make one chunk: one refusal, learned for the report and shape.
+    expect(gw.emulator.log.counted().filter((r) => r.status === 400)).toHaveLength(1);
     gw.emulator.log.clear();
     const second = await gw.query(PAGE, { first: 10 });
     expect(second.body.errors).toBeUndefined();
     const reads = gw.emulator.log.counted().filter((r) => r.path === '/reports/userCredentialUsageDetails');
-    expect(reads).toHaveLength(10);
-    expect(reads.every((r) => r.status === 200 && !r.query.$filter!.includes(' or '))).toBe(true);
+    // The next plans (a scan of the report, or one request per user) answer; neither is more than per user.
+    expect(reads.length).toBeLessThanOrEqual(10);
+    expect(reads.every((r) => r.status === 200 && !(r.query.$filter ?? '').includes(' or '))).toBe(true);
   });
 
   it("resolves usage events' registrations with one coalesced request", async () => {

@@ -5,7 +5,9 @@ describe('links between reports', () => {
   let gw: TestGateway;
   beforeAll(async () => {
     // No response cache: these tests count what one operation sends on its own.
-    gw = await startGateway({ emulator: { users: 80 }, env: { GRAPH_CACHE_TTL_SECONDS: '0' } });
+    // The per-key plan, forced: these tests hold its batching (envelopes of 20, one set per version, dedupe);
+    // the read planner's own choices are held by test/links/planner.test.ts.
+    gw = await startGateway({ emulator: { users: 80 }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0' } });
   });
   afterAll(() => gw.stop());
   beforeEach(() => gw.emulator.log.clear());

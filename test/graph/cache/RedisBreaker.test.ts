@@ -38,7 +38,7 @@ beforeAll(async () => {
   await inspector.connect();
   pipeline = await createGraphPipeline(
     testPipelineOptions(emulator.url, {
-      cache: { ttlMs: 60_000, maxEntries: 100, redisUrl: redis.url },
+      cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 100, maxBytes: 1 << 20, redisUrl: redis.url },
       rateLimit: { requests: 1_000, windowMs: 1_000 },
       redis: { commandTimeoutMs: 150, retryMs: RETRY_MS },
       log: (event) => events.push(event),

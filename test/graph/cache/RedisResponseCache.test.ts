@@ -23,7 +23,7 @@ beforeAll(async () => {
   redis = await startRedis();
   inspector = new Redis(redis.url);
   // Two pipelines stand for two gateway processes behind one load balancer.
-  const options = testPipelineOptions(emulator.url, { cache: { ttlMs: TTL_MS, maxEntries: 10, redisUrl: redis.url } });
+  const options = testPipelineOptions(emulator.url, { cache: { ttlMs: TTL_MS, staleMs: 0, maxEntries: 10, maxBytes: 1 << 20, redisUrl: redis.url } });
   first = await createGraphPipeline(options);
   second = await createGraphPipeline(options);
 });

@@ -13,7 +13,7 @@ export function testPipelineOptions(root: string, overrides: Partial<GraphPipeli
     maxSockets: MAX_SOCKETS,
     maxSocketsPerReport: 16,
     rateLimit: null,
-    cache: { ttlMs: 60_000, maxEntries: 1_000 },
+    cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 1_000, maxBytes: 64 * 1024 * 1024 },
     redis: { commandTimeoutMs: 1_000, retryMs: 500 },
     singleRequest: 'plain',
     dedupe: true,
