@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { renderBudgetSection, runBudgetBench } from './budget/runBudgetBench';
 import { buildMesh } from './contenders/buildMesh';
 import type { MeshBuild } from './contenders/MeshBuild';
 import { startEmulatorChild } from './emulator/startEmulatorChild';
@@ -35,12 +36,16 @@ async function main(): Promise<void> {
 
   const rows: ResultRow[] = [];
   const notes: string[] = [];
-  const selected = allScenarios(settings).filter((s) => settings.scenarios === null || settings.scenarios.includes(s.id));
+  const runs = (id: string): boolean => settings.scenarios === null || settings.scenarios.includes(id);
+  // The budget section first: each of its runs starts a cold contender and waits for a quiet window.
+  const budgetWindow = { requests: 5, windowSeconds: settings.budgetWindowSeconds };
+  const budgetSection = runs('budget') ? renderBudgetSection(await runBudgetBench(emulator, tenant, mesh, budgetWindow, log), budgetWindow) : null;
+  const selected = allScenarios(settings).filter((s) => runs(s.id));
   for (const scenario of selected) {
     const walk = scenario.tenant === 'walk' ? await startEmulatorChild({ users: settings.walkRows, latencyMs: settings.latencyMs, maxPageSize: settings.walkPageCap }) : null;
     if (walk) notes.push(`The walk's emulator generated its ${settings.walkRows.toLocaleString('en')}-user tenant in ${await walk.startMs()} ms.`);
     const target = walk ?? emulator;
-    const context = { settings, emulator: target, tenant: walk ? { ids: [], upns: [] } : tenant, mesh };
+    const context = { settings, emulator: target, tenant: walk ? { ids: [], upns: [], directoryIds: [] } : tenant, mesh };
     const logRow = (row: ResultRow): void => {
       const o = row.outcome;
       log(`${scenario.id} / ${row.contender}: ${o.kind === 'measured' ? `${o.measurement.opsPerSecond.toFixed(1)} ops/s, ${o.httpPerOp.toFixed(2)} HTTP/op, ${o.measurement.failed} failed` : o.reason}`);
@@ -64,9 +69,10 @@ async function main(): Promise<void> {
     },
     connections,
   );
-  // A partial run (BENCH_SCENARIOS) prints its table only: RESULTS.md holds whole runs.
-  if (settings.scenarios === null) writeFileSync(resolve(__dirname, 'RESULTS.md'), markdown);
-  console.log(markdown);
+  const report = budgetSection === null ? markdown : `${markdown.trimEnd()}\n\n${budgetSection}`;
+  // A partial run (BENCH_SCENARIOS) prints its tables only: RESULTS.md holds whole runs.
+  if (settings.scenarios === null) writeFileSync(resolve(__dirname, 'RESULTS.md'), report);
+  console.log(report);
 }
 
 main().catch((error: unknown) => {

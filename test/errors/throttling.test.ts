@@ -4,7 +4,8 @@ const QUERY = '{ credentialUserRegistrationDetails(first: 40) { nodes { userPrin
 
 describe('throttling', () => {
   it('a third of inner requests answered 429 with Retry-After: 1 fails no query, and each re-send waits at least 1 s', async () => {
-    const gw = await startGateway({ emulator: { users: 40, faults: [{ status: 429, retryAfter: '1', every: 3, match: { inner: true } }] }, env: { GRAPH_CACHE_TTL_SECONDS: '0' } });
+    // The per-key plan, forced, so that 40 links make 40 inner requests for the faults to throttle.
+    const gw = await startGateway({ emulator: { users: 40, faults: [{ status: 429, retryAfter: '1', every: 3, match: { inner: true } }] }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0' } });
     try {
       const res = await gw.query(QUERY, undefined, { 'x-gateway-stats': 'true' });
       expect(res.body.errors).toBeUndefined();

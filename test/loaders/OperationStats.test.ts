@@ -21,12 +21,15 @@ describe('OperationStats', () => {
       batches: 2,
       retries: 0,
       cacheHits: 0,
+      staleHits: 0,
+      cacheAgeMs: null,
       singleFlightJoins: 0,
       budgetWaits: 0,
       budgetWaitMs: 0,
       budgetSlots: 0,
       estimate: null,
       droppedCalls: 0,
+      plans: [],
       calls: [],
     });
   });

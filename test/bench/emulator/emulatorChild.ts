@@ -27,6 +27,7 @@ childMain(async () => {
       tenant: () => ({
         ids: emulator.data.registrationDetails.map((row) => row.id),
         upns: emulator.data.registrationDetails.map((row) => row.userPrincipalName),
+        directoryIds: emulator.data.userRegistrationDetails.map((row) => row.id),
       }),
       startMs: () => startMs,
     },

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { listRegistrations } from './listRegistrations';
 import { listWithUsage } from './listWithUsage';
+import { directoryByIds, usageWithRegistration, usersPage } from './keyedReads';
 import { lookupByIds } from './lookupByIds';
 import { RestUpstreamError } from './RestUpstreamError';
 
@@ -17,6 +18,10 @@ function optional(query: URLSearchParams, name: string): { [key: string]: string
   return value === null ? {} : { [name]: value };
 }
 
+const ids = (query: URLSearchParams): string[] => (query.get('ids') ?? '').split(',').filter(Boolean);
+/** The successor reports live under v1.0, beside the beta root the client is given. */
+const v1Root = (betaRoot: string): string => betaRoot.replace(/\/beta$/, '/v1.0');
+
 function route(betaRoot: string, path: string, query: URLSearchParams): Promise<unknown> {
   const top = integer(query, 'top', 50);
   switch (path) {
@@ -25,7 +30,13 @@ function route(betaRoot: string, path: string, query: URLSearchParams): Promise<
     case '/registrations/with-usage':
       return listWithUsage(betaRoot, { top, ...optional(query, 'orderby'), eventsTop: integer(query, 'eventsTop', 50), since: query.get('since') ?? '2000-01-01T00:00:00Z' }).then((value) => ({ value }));
     case '/registrations/by-id':
-      return lookupByIds(betaRoot, (query.get('ids') ?? '').split(',').filter(Boolean)).then((value) => ({ value }));
+      return lookupByIds(betaRoot, ids(query)).then((value) => ({ value }));
+    case '/usage/with-registration':
+      return usageWithRegistration(betaRoot, top).then((value) => ({ value }));
+    case '/directory/by-id':
+      return directoryByIds(v1Root(betaRoot), ids(query)).then((value) => ({ value }));
+    case '/users-page':
+      return usersPage(betaRoot, v1Root(betaRoot), ids(query), integer(query, 'events', 3)).then((value) => ({ value }));
     default:
       return Promise.reject(new RangeError(`no route ${path}`));
   }

@@ -19,6 +19,8 @@ export interface BenchSettings {
   /** The throttled scenario's budget: Graph's 5 per 10 s, sped up so a run fits in seconds. */
   readonly throttleBudget: { readonly requests: number; readonly windowSeconds: number };
   readonly mesh: boolean;
-  /** Scenario ids to run (BENCH_SCENARIOS, comma-separated); null runs all and rewrites RESULTS.md. */
+  /** Scenario ids to run (BENCH_SCENARIOS, comma-separated); null runs all (`budget` names the "under Graph's budget" section) and rewrites RESULTS.md. */
   readonly scenarios: readonly string[] | null;
+  /** The budget section's window: Graph's 5 requests per 10 s, time scaled to this many seconds. */
+  readonly budgetWindowSeconds: number;
 }

@@ -28,6 +28,7 @@ export function readBenchSettings(env: Env): BenchSettings {
     throttleBudget: { requests: integer('BENCH_THROTTLE_REQUESTS_PER_SECOND', 20, 5, 10_000), windowSeconds: 1 },
     mesh: meshRaw !== 'off',
     scenarios: env['BENCH_SCENARIOS']?.trim() ? env['BENCH_SCENARIOS'].split(',').map((id) => id.trim()).filter((id) => id !== '') : null,
+    budgetWindowSeconds: integer('BENCH_BUDGET_WINDOW_SECONDS', 1, 1, 10),
   };
   if (problems.length > 0) throw new Error(`Invalid benchmark settings:\n  ${problems.join('\n  ')}`);
   return settings;
