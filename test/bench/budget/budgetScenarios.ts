@@ -44,7 +44,10 @@ export const budgetScenarios: readonly BudgetScenario[] = [
           check: (b) => graphqlData(b)?.['reports']?.credentialUserRegistrationDetails?.length === 50,
         };
       }
-      return { request: graphqlRequest('{ credentialUserRegistrationDetails(first: 50) { nodes { id userPrincipalName } } }', {}), check: (b) => rowsOf(b, 'credentialUserRegistrationDetails') !== null && graphqlData(b)!['credentialUserRegistrationDetails'].nodes.length === 50 };
+      return {
+        request: graphqlRequest('{ credentialUserRegistrationDetails(first: 50) { nodes { id userPrincipalName } } }', {}),
+        check: (b) => graphqlData(b)?.['credentialUserRegistrationDetails']?.nodes?.length === 50,
+      };
     },
   },
   {

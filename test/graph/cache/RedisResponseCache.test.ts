@@ -74,4 +74,23 @@ describe('RedisResponseCache', () => {
     await expect(startOperation(second).upstream.load(failing)).resolves.toMatchObject({ status: 200 });
     expect(emulator.log.counted().map((r) => r.status)).toEqual([404, 200]);
   });
+
+  it("a create drops the creating principal's cached reads of that collection from Redis, for every process", async () => {
+    const list: GraphRequest = { method: 'GET', version: 'beta', url: '/reports/credentialUserRegistrationDetails?$top=2' };
+    await startOperation(first).upstream.load(list);
+    await startOperation(first, { principal: 'someone-else' }).upstream.load(list);
+    const before = (await inspector.keys('grg:cache:*')).length;
+    await startOperation(second).upstream.send({
+      method: 'POST',
+      version: 'beta',
+      url: '/reports/credentialUserRegistrationDetails',
+      body: { userPrincipalName: 'new@contoso.onmicrosoft.com', userDisplayName: 'New', authMethods: [], isRegistered: false, isEnabled: true, isCapable: false, isMfaRegistered: false },
+    });
+    // Every read of the collection by `app` (this one and two from the tests above) is gone; someone else's stay.
+    expect(await inspector.keys('grg:cache:*')).toHaveLength(before - 3);
+    emulator.log.clear();
+    await startOperation(first).upstream.load(list);
+    await startOperation(first, { principal: 'someone-else' }).upstream.load(list);
+    expect(emulator.log.counted()).toHaveLength(1);
+  });
 });
