@@ -22,7 +22,7 @@ import { GatewayMetrics, METRICS_PATH } from './observability/metrics';
 import { Readiness } from './observability/readiness';
 import { operationTelemetryPlugin } from './observability/tracing';
 import { createContextFactory, type GatewayContext } from './operation/context';
-import { PlannerMemory } from './operation/links';
+import { PlannerMemory } from './operation/keyedReads';
 import type { PlanRecord } from './operation/upstream';
 import { resolvers } from './reports';
 

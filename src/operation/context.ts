@@ -8,7 +8,8 @@ import type { GraphPipeline } from '../graph/types';
 import type { OperationTelemetry } from '../observability/tracing';
 import { ConnectionFetcher, Reports } from './connections';
 import { CursorCodec } from './cursor';
-import { KeyedReads, Links, type PlannerMemory } from './links';
+import { KeyedReads, type PlannerMemory } from './keyedReads';
+import { Links } from './links';
 import { createUpstream, OperationStats, type PlanRecord, type Upstream } from './upstream';
 
 /** Everything one GraphQL operation may use; built per request, so loaders never outlive it. */
