@@ -80,6 +80,26 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('plans keyed reads by budget by default, with a scan bound, a byte-bounded cache and a stale bound', () => {
+    const { graph } = loadConfig({});
+    expect(graph).toMatchObject({
+      linkPlan: 'auto',
+      scanMaxRows: 5000,
+      scanMaxBytes: 16 * 1024 * 1024,
+      cacheMaxBytes: 64 * 1024 * 1024,
+      cacheStaleMs: 600_000,
+    });
+    expect(loadConfig({ GRAPH_LINK_PLAN: 'scan', GRAPH_SCAN_MAX_ROWS: '0', GRAPH_CACHE_STALE_SECONDS: '0' }).graph).toMatchObject({ linkPlan: 'scan', scanMaxRows: 0, cacheStaleMs: 0 });
+    expect(problemsOf({ GRAPH_LINK_PLAN: 'fastest', GRAPH_SCAN_MAX_ROWS: '200000', GRAPH_CACHE_MAX_BYTES: '10', GRAPH_CACHE_STALE_SECONDS: '-1' })).toEqual(
+      expect.arrayContaining([
+        'GRAPH_LINK_PLAN must be `auto`, `batch`, `coalesce`, `scan`, but got: "fastest"',
+        'GRAPH_SCAN_MAX_ROWS must be an integer from 0 to 100000, but got: "200000"',
+        'GRAPH_CACHE_MAX_BYTES must be an integer from 1024 to 8589934592, but got: "10"',
+        'GRAPH_CACHE_STALE_SECONDS must be an integer from 0 to 86400, but got: "-1"',
+      ]),
+    );
+  });
+
   it('refuses a GRAPH_URL with a path, plain http to a remote host, or garbage', () => {
     expect(problemsOf({ GRAPH_URL: 'https://graph.microsoft.com/beta' })[0]).toMatch(/^GRAPH_URL must be .* but got: "https:\/\/graph.microsoft.com\/beta"$/);
     expect(problemsOf({ GRAPH_URL: 'http://graph.example.com', GRAPH_AUTH: 'app' })[0]).toMatch(/^GRAPH_URL must be/);

@@ -224,7 +224,8 @@ async function recall(key: string, parts: ReadParts): Promise<Recalled | undefin
  *   1. URL allowlist        resolveGraphUrl: only {root}/beta/... and {root}/v1.0/...
  *   2. per-operation dedupe  DataLoader in createUpstream (one tick's loads, one key each)
  *   3. single-flight         identical reads of concurrent operations share one call
- *   4. response cache        2xx GETs, per principal, TTL (memory LRU, or Redis behind a breaker)
+ *   4. response cache        2xx GETs, per principal, TTL then stale-while-revalidate (memory LRU in bytes, or Redis
+ *                            behind a breaker)
  *   5. envelopes             by version, at most min(batchSize, budget window) per `$batch`
  *   6. retry loop            429/503/504/timeouts, Retry-After first, deadline-aware
  *   7. concurrency           at most maxConcurrentEnvelopes in flight per operation
@@ -233,7 +234,8 @@ async function recall(key: string, parts: ReadParts): Promise<Recalled | undefin
  *   9. headers and timeout   token, client-request-id, Prefer, per-attempt timeout cut at the deadline
  *  10. HTTP                  keep-alive agent, at most maxSocketsPerReport sockets per report, size cap, gzip
  *
- * Creates (`create`) skip 2-6: they are sent once.
+ * Creates (`create`) skip 2-6: they are sent once, and a success drops the caller's cached reads of that
+ * collection. Reads marked `fresh` (the read planner's, cached by it as derived rows) skip 4.
  */
 export async function createGraphPipeline(
   options: GraphPipelineOptions,
