@@ -70,7 +70,11 @@ export function createContextFactory(
     const connections = new ConnectionFetcher(upstream, codec, deps.graphRoot, config.graph.maxPagesPerPage);
     const reports = new Reports(upstream, connections, deps.graphRoot, config.graph.maxPagesPerPage, config.graph.auth);
     // Naive mode stands for resolvers that read one key at a time: it plans nothing.
-    const planner = { plan: config.graph.dedupe ? config.graph.linkPlan : ('batch' as const), scanBound: { rows: config.graph.scanMaxRows, bytes: config.graph.scanMaxBytes }, maxPages: config.graph.maxPagesPerPage };
+    const planner = {
+      plan: config.graph.dedupe ? config.graph.linkPlan : ('batch' as const),
+      scanBound: { rows: config.graph.scanMaxRows, bytes: config.graph.scanMaxBytes },
+      maxPages: config.graph.maxPagesPerPage,
+    };
     const keyed = new KeyedReads(upstream, deps.graphRoot, planner, deps.plannerMemory, principal, stats, deps.recordLinkPlan);
     return {
       requestId,

@@ -4,6 +4,7 @@ import { GraphHttpError } from '../graph/errors';
 import { ConcurrencyLimiter } from '../graph/retry';
 import { type GraphCallContext, type GraphCallRecord, type GraphCallStats, type GraphPipeline, type GraphRequest, type GraphResponse, type Recalled } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
+import type { Plan } from './planner';
 
 /** Per-call records an operation keeps for its log line; counters keep counting past it. */
 const MAX_CALL_RECORDS = 100;
@@ -30,7 +31,7 @@ export interface Upstream {
 /** One batch of keyed reads as the planner served it: which plan, for how many keys, at what estimated cost. */
 export interface PlanRecord {
   readonly report: string;
-  readonly plan: 'cache' | 'perKey' | 'coalesced' | 'scan';
+  readonly plan: Plan | 'cache';
   readonly keys: number;
   readonly budgetedRequests: number;
 }
