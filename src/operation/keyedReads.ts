@@ -235,13 +235,14 @@ export class KeyedReads {
    * goes on only while another page still costs less than reading the keys left another way, and keeps
    * what it learned of the size either way. A whole scan is cached as one entry serving any key.
    */
-  private async scan(g: Group, keys: readonly string[], fallback: (remaining: readonly string[]) => number): Promise<Map<string, Answer>> {
+  private async scan(g: Group, keys: readonly string[], fallback: ((remaining: readonly string[]) => number) | null): Promise<Map<string, Answer>> {
     const since = Date.now();
     const bound = this.settings.scanBound;
     const known = this.memory.size(this.sizeKey(g));
     const first = buildListRequest(g.spec, { ...(g.filter ? { filter: g.filter } : {}), top: Math.min(LARGEST_PAGE, Math.max(1, bound.rows)) });
     const expectedPath = pathOf(first.url);
-    const initialFallback = fallback(keys);
+    // No fallback: a refresh of a whole scan, which reads the whole set again (within the bound).
+    const initialFallback = fallback === null ? Number.POSITIVE_INFINITY : fallback(keys);
     const rows: unknown[] = [];
     let bytes = 0;
     let pages = 0;
@@ -265,10 +266,12 @@ export class KeyedReads {
           beyond = true;
           break;
         }
-        const found = g.want === 'first' ? index(rows, g.key) : new Map<string, unknown[]>();
-        const remaining = keys.filter((key) => !found.has(fold(key)));
-        if (remaining.length === 0) break;
-        if (!known?.exact && (pages + 1 >= initialFallback || fallback(remaining) <= 1)) break;
+        if (fallback !== null) {
+          const found = g.want === 'first' ? index(rows, g.key) : new Map<string, unknown[]>();
+          const remaining = keys.filter((key) => !found.has(fold(key)));
+          if (remaining.length === 0) break;
+          if (!known?.exact && (pages + 1 >= initialFallback || fallback(remaining) <= 1)) break;
+        }
         url = parseGraphUrl(this.graphRoot, g.spec.version, page.nextLink, expectedPath);
       }
     } catch (error) {
@@ -363,7 +366,7 @@ export class KeyedReads {
     const guard = `${this.principal}\n${groupKey(g)}\n${what === 'scan' ? 'scan' : keys.map(fold).sort().join(',')}`;
     if (this.memory.refreshing.has(guard)) return;
     this.memory.refreshing.add(guard);
-    const work = what === 'scan' ? this.scan(g, keys, () => Number.POSITIVE_INFINITY) : this.read(g, keys);
+    const work = what === 'scan' ? this.scan(g, keys, null) : this.read(g, keys);
     void work.catch(() => undefined).finally(() => this.memory.refreshing.delete(guard));
   }
 }

@@ -230,6 +230,29 @@ describe('reads shared across operations', () => {
     expect(counted()).toHaveLength(1);
   });
 
+  it('a scanned report past its TTL serves at once, stale, while one scan refreshes it whole', async () => {
+    await start({ users: 150 }, { GRAPH_CACHE_TTL_SECONDS: '1', GRAPH_CACHE_STALE_SECONDS: '60' });
+    const users = gw.emulator.data.userRegistrationDetails;
+    const lookup = (ids: string[]) => gw.query(`${ENTITIES} fragment F on UserRegistrationDetails { id }`, { r: ids.map((id) => ({ __typename: 'UserRegistrationDetails', id })) });
+    const firstPage = users.slice(0, 10).map((u) => u.id);
+    const both = [...firstPage, ...users.slice(140).map((u) => u.id)];
+    expect((await lookup(both)).body.data!._entities).toEqual(both.map((id) => ({ id })));
+    // Keys on both pages of 100: the scan read the whole report and cached it.
+    expect(unfiltered(DIRECTORY_PATH)).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    gw.emulator.log.clear();
+    // Keys of the first page only: still the whole report is read again, not just the page that holds them.
+    const stale = await lookup(firstPage);
+    expect(stale.body.data!._entities).toEqual(firstPage.map((id) => ({ id })));
+    expect(stale.body.extensions?.cache).toEqual({ ageSeconds: 1, stale: true });
+    for (let i = 0; i < 100 && counted().filter((r) => r.status === 200).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(unfiltered(DIRECTORY_PATH)).toHaveLength(2);
+    const fresh = await lookup(both);
+    expect(fresh.body.extensions?.cache).toEqual({ ageSeconds: 0, stale: false });
+    expect(counted()).toHaveLength(2);
+  });
+
   it("read your writes: a create drops that principal's cached reads of the report", async () => {
     await start({ users: 10 });
     const list = '{ credentialUserRegistrationDetails(first: 50) { nodes { userPrincipalName } } }';
