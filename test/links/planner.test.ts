@@ -171,6 +171,28 @@ describe('choosing the scan', () => {
   });
 });
 
+describe('cursors of pages the planner served', () => {
+  it('a link page read from a scan hands out cursors that resume exactly on the per-user request', async () => {
+    // Forty users need two coalesced chunks; their events fit one page of 1000, so one scan reads them all.
+    await start({ users: 40, maxPageSize: 1000 });
+    const res = await gw.query('{ credentialUserRegistrationDetails(first: 40) { nodes { userPrincipalName usageEvents(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } } } }', undefined, { 'x-gateway-stats': 'true' });
+    expect(res.body.errors).toBeUndefined();
+    expect(plansOf(res)).toContain('userCredentialUsageDetails:scan');
+    const nodes = res.body.data!.credentialUserRegistrationDetails.nodes as any[];
+    const withMore = nodes.filter((n) => n.usageEvents.pageInfo.hasNextPage);
+    expect(withMore.length).toBeGreaterThan(0);
+    for (const node of withMore.slice(0, 3)) {
+      const next = await gw.query(
+        `query($upn: String!, $after: String) { credentialUserRegistrationDetails(filter: { userPrincipalName: { eq: $upn } }) {
+          nodes { usageEvents(first: 2, after: $after) { nodes { id } } } } }`,
+        { upn: node.userPrincipalName, after: node.usageEvents.pageInfo.endCursor },
+      );
+      expect(next.body.errors).toBeUndefined();
+      expect(next.body.data!.credentialUserRegistrationDetails.nodes[0].usageEvents.nodes.map((e: any) => e.id)).toEqual(eventsOf(node.userPrincipalName).slice(2, 4).map((e) => e.id));
+    }
+  });
+});
+
 describe('an upstream that refuses the coalesced or-filter on one report', () => {
   const REFUSE_OR_ON_EVENTS = { status: 400, code: 'BadRequest', match: { pathMatches: '^/reports/userCredentialUsageDetails\\?.* or ' } };
   const PAGE = '{ credentialUserRegistrationDetails(first: 40) { nodes { userPrincipalName usageEvents(first: 2) { nodes { id } } } } }';
