@@ -42,12 +42,13 @@ export class PlannerMemory {
   /** Derived entries whose refresh is under way, so a stale entry is refreshed once. */
   readonly refreshing = new Set<string>();
 
-  size(key: string): KnownSize | null {
-    return this.sizes.get(key) ?? null;
+  /** What was seen of `report` (filtered by `filter`) under `principal`: what `planCost` prices a scan with. */
+  sizeOf(principal: string, report: ReportSpec, filter?: FilterExpression): KnownSize | null {
+    return this.sizes.get(sizeKey(principal, report, filter)) ?? null;
   }
 
-  learnSize(key: string, size: KnownSize): void {
-    this.sizes.set(key, size);
+  learnSize(principal: string, report: ReportSpec, filter: FilterExpression | undefined, size: KnownSize): void {
+    this.sizes.set(sizeKey(principal, report, filter), size);
   }
 
   refused(shape: string): boolean {
@@ -57,6 +58,11 @@ export class PlannerMemory {
   refuse(shape: string): void {
     this.refusals.set(shape, true);
   }
+}
+
+/** Sizes are per principal (callers may see different rows), report and filter. */
+function sizeKey(principal: string, report: ReportSpec, filter: FilterExpression | undefined): string {
+  return `${principal}\n${report.name}\n${JSON.stringify(filter ?? null)}`;
 }
 
 /** A group of keyed reads that one plan can serve together: same report, key, want and filter. */
@@ -155,10 +161,6 @@ export class KeyedReads {
     return reads.map((read) => answers.get(groupKey(groupOf(read)))?.get(fold(read.value)) ?? null);
   }
 
-  private sizeKey(g: Group): string {
-    return `${this.principal}\n${g.spec.name}\n${g.filterName}`;
-  }
-
   private note(record: PlanRecord): void {
     this.stats.plans.push(record);
     this.recordPlan(record.plan);
@@ -208,7 +210,7 @@ export class KeyedReads {
     const tried = new Set<Plan>();
     let left = [...keys];
     for (let step = 0; left.length > 0; step++) {
-      const choice = planCost(g.spec, left, this.memory.size(this.sizeKey(g)), {
+      const choice = planCost(g.spec, left, this.memory.sizeOf(this.principal, g.spec, g.filter), {
         keyProperty: g.key,
         ...(g.filter ? { filter: g.filter } : {}),
         scanBound: this.settings.scanBound,
@@ -238,7 +240,7 @@ export class KeyedReads {
   private async scan(g: Group, keys: readonly string[], fallback: ((remaining: readonly string[]) => number) | null): Promise<Map<string, Answer>> {
     const since = Date.now();
     const bound = this.settings.scanBound;
-    const known = this.memory.size(this.sizeKey(g));
+    const known = this.memory.sizeOf(this.principal, g.spec, g.filter);
     const first = buildListRequest(g.spec, { ...(g.filter ? { filter: g.filter } : {}), top: Math.min(LARGEST_PAGE, Math.max(1, bound.rows)) });
     const expectedPath = pathOf(first.url);
     // No fallback: a refresh of a whole scan, which reads the whole set again (within the bound).
@@ -277,7 +279,7 @@ export class KeyedReads {
     } catch (error) {
       return new Map(keys.map((key) => [fold(key), error instanceof Error ? error : new Error(String(error))]));
     }
-    this.memory.learnSize(this.sizeKey(g), { rows: beyond ? Math.max(rows.length, bound.rows) : rows.length, exact: complete, pageRows, bytes });
+    this.memory.learnSize(this.principal, g.spec, g.filter, { rows: beyond ? Math.max(rows.length, bound.rows) : rows.length, exact: complete, pageRows, bytes });
     const byKey = index(rows, g.key);
     const answers = new Map<string, Answer>();
     if (complete && bytes <= bound.bytes) {
