@@ -20,6 +20,7 @@ import type { Config } from '../config';
 import { CodedError, ErrorCode } from '../errors';
 import { minimumBudgetWaitMs } from '../graph/budget';
 import { pageLimits } from '../operation/connections';
+import { GUESSED_SCAN_SHARE } from '../operation/planner';
 import type { GatewayContext } from '../operation/context';
 import { entityLookups, linkFields } from '../reports';
 
@@ -64,17 +65,18 @@ const COALESCED_KEYS_PER_REQUEST = 20;
  * `batch`: one request per key (and per page). Otherwise the read planner chooses per batch (README: The read
  * planner; its cost model is `planCost` in src/operation/planner.ts): never more slots than the cheaper of per
  * key and coalesced (ids are never coalesced: Graph filters no report on `id`). The upper bound adds what the
- * planner can try and fall back from: a scan priced on a guess stops before it costs what the next plan would,
- * then every coalesced chunk read to the page bound, then one request per key.
+ * planner can try and fall back from: a scan priced on a guess gives up after a share of what the next plan
+ * costs (GUESSED_SCAN_SHARE), then every coalesced chunk read to the page bound, then one request per key.
  */
 export function keyedReadCost(read: KeyedRead, settings: CostSettings): Cost {
   const { keys } = read;
   if (keys === 0) return ZERO;
   const perKey = read.kind === 'rows' ? (read.pagesPerKey ?? 1) : 1;
   if (settings.linkPlan === 'batch') return { requests: keys * perKey, slots: keys };
-  if (read.kind === 'byId') return { requests: 2 * keys - 1, slots: keys };
+  const guess = (plan: number): number => Math.ceil(plan * GUESSED_SCAN_SHARE);
+  if (read.kind === 'byId') return { requests: guess(keys) + keys, slots: keys };
   const chunks = Math.ceil(keys / COALESCED_KEYS_PER_REQUEST);
-  return { requests: chunks - 1 + chunks * settings.maxPagesPerPage + keys * perKey, slots: chunks };
+  return { requests: guess(chunks) + chunks * settings.maxPagesPerPage + keys * perKey, slots: chunks };
 }
 
 /**

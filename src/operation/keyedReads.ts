@@ -4,7 +4,7 @@ import { GraphHttpError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
 import type { GraphRequest, Recalled } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
-import { anyKeyFilter, chunkKeys, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, planCost, type ScanBound } from './planner';
+import { anyKeyFilter, chunkKeys, GUESSED_SCAN_SHARE, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, planCost, type ScanBound } from './planner';
 import { listRows, type OperationStats, type PlanRecord, type Upstream } from './upstream';
 
 /** One keyed read: the rows of `spec` whose `key` is `value` (and that pass the client's `filter`). */
@@ -245,6 +245,9 @@ export class KeyedReads {
     const expectedPath = pathOf(first.url);
     // No fallback: a refresh of a whole scan, which reads the whole set again (within the bound).
     const initialFallback = fallback === null ? Number.POSITIVE_INFINITY : fallback(keys);
+    // A scan priced on a guess spends at most a quarter of what the next plan costs before it gives up, so a
+    // wrong guess costs at most 1.25 times that plan (the bound the cost estimate counts: GUESSED_SCAN_SHARE).
+    const guessPages = Math.max(1, Math.ceil(initialFallback * GUESSED_SCAN_SHARE));
     const rows: unknown[] = [];
     let bytes = 0;
     let pages = 0;
@@ -272,7 +275,7 @@ export class KeyedReads {
           const found = g.want === 'first' ? index(rows, g.key) : new Map<string, unknown[]>();
           const remaining = keys.filter((key) => !found.has(fold(key)));
           if (remaining.length === 0) break;
-          if (!known?.exact && (pages + 1 >= initialFallback || fallback(remaining) <= 1)) break;
+          if (!known?.exact && (pages >= guessPages || pages + 1 >= initialFallback || fallback(remaining) <= 1)) break;
         }
         url = parseGraphUrl(this.graphRoot, g.spec.version, page.nextLink, expectedPath);
       }

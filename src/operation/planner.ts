@@ -66,6 +66,12 @@ export interface PlanChoice extends PlanCost {
   readonly ranked: readonly PlanCost[];
 }
 
+/**
+ * The share of the next plan's cost that a scan priced on a guess (no size seen yet) may spend before it
+ * gives up and hands the keys on: a wrong guess costs at most 1.25 times the plan it tried to beat.
+ */
+export const GUESSED_SCAN_SHARE = 0.25;
+
 /** Key lengths assumed when only the number of keys is known (a cost estimate before any row is read). */
 const ASSUMED_KEY = { id: '00000000-0000-0000-0000-000000000000', userPrincipalName: `${'x'.repeat(40)}@contoso.onmicrosoft.com` } as const;
 
@@ -150,8 +156,8 @@ export function planCost(report: ReportSpec, keys: readonly string[] | number, k
   const forced = options.force === undefined ? undefined : candidates.find((c) => c.plan === options.force);
   const chosen = forced ?? candidates[0]!;
   const next = candidates.find((c) => c !== chosen) ?? candidates[0]!;
-  // A scan priced on a guess may stop early and leave every key to the next plan.
-  const atMost = chosen.plan === 'scan' && chosen.doubt > 0 ? chosen.atMost + next.atMost : chosen.atMost;
+  // A scan priced on a guess may give up (after a share of the next plan's cost) and leave every key to it.
+  const atMost = chosen.plan === 'scan' && chosen.doubt > 0 ? Math.ceil(next.atMost * GUESSED_SCAN_SHARE) + next.atMost : chosen.atMost;
   return {
     plan: chosen.plan,
     budgetedRequests: chosen.budgetedRequests,
