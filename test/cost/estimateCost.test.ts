@@ -68,10 +68,14 @@ describe('estimateCost', () => {
 });
 
 describe('keyedReadCost and pagesPerPage', () => {
-  it('is one request per key in the batch plan, one per chunk in slots for coalesce (its fallback in the bound)', () => {
+  it('is one request per key in the batch plan; under the read planner one per chunk in slots, its guesses and fallbacks in the bound', () => {
     expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, settings)).toEqual({ requests: 150, slots: 50 });
-    expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, { ...settings, linkPlan: 'coalesce' })).toEqual({ requests: 50 * 10 + 150, slots: 3 });
-    expect(keyedReadCost({ kind: 'byId', keys: 7 }, { ...settings, linkPlan: 'coalesce' })).toEqual({ requests: 7, slots: 7 });
+    for (const linkPlan of ['auto', 'coalesce', 'scan'] as const) {
+      // A guessed scan of at most a quarter of the 3 chunks, the 3 chunks to the page bound, then per key.
+      expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, { ...settings, linkPlan })).toEqual({ requests: 1 + 3 * 10 + 150, slots: 3 });
+      // Ids are never coalesced: per key, after a guessed scan of at most a quarter of that.
+      expect(keyedReadCost({ kind: 'byId', keys: 7 }, { ...settings, linkPlan })).toEqual({ requests: 2 + 7, slots: 7 });
+    }
   });
 
   it('bounds the pages of a connection page by `first` + 1 and by the page bound', () => {

@@ -18,7 +18,8 @@ describe.each(['memory', 'redis'] as const)('a fair share of the tenant budget (
     gw = await startGateway({
       // The emulator enforces the same window exactly, so a slot freed too early would show as a 429.
       emulator: { users: 60, rateLimit: { requests: 5, windowSeconds: 2 } },
-      env: { GRAPH_RATE_LIMIT: '5/2s', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', ...(redis ? { REDIS_URL: redis.url } : {}) },
+      // The per-key plan, forced: the large operation must spend 40 requests (the read planner would spend 3).
+      env: { GRAPH_LINK_PLAN: 'batch', GRAPH_RATE_LIMIT: '5/2s', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', ...(redis ? { REDIS_URL: redis.url } : {}) },
     });
   });
   afterAll(async () => {

@@ -5,7 +5,8 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 describe('cost analysis against hostile documents', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 30 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', GATEWAY_MAX_FRAGMENT_SPREADS: '50' } });
+    // The per-key plan, forced: these tests count one request per parent (the read planner's bounds: estimateCost.test.ts).
+    gw = await startGateway({ emulator: { users: 30 }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', GATEWAY_MAX_FRAGMENT_SPREADS: '50' } });
   });
   afterAll(() => gw?.stop());
   beforeEach(() => gw.emulator.log.clear());
@@ -60,7 +61,8 @@ describe('cost analysis against hostile documents', () => {
 describe('cost before spending, in budget slots', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startGateway({ emulator: { users: 60 }, env: { GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', GRAPH_RATE_LIMIT: '5/10s' } });
+    // The per-key plan, forced, so that 40 parents need 41 slots (the read planner would need 3).
+    gw = await startGateway({ emulator: { users: 60 }, env: { GRAPH_LINK_PLAN: 'batch', GRAPH_CACHE_TTL_SECONDS: '0', LOG_LEVEL: 'warn', GRAPH_RATE_LIMIT: '5/10s' } });
   });
   afterAll(() => gw?.stop());
   beforeEach(() => gw.emulator.log.clear());

@@ -9,6 +9,9 @@ import { startGateway, type TestGateway } from '../support/startGateway';
 describe.each([
   ['batch', { maxPageSize: 2 }],
   ['coalesce', { maxPageSize: 2 }],
+  // The default: the read planner chooses per batch, scans included.
+  ['auto', {}],
+  ['auto', { maxPageSize: 2 }],
   ['batch', { maxPageSize: 2, ignoreTop: true }],
 ] as const)('the estimate bounds what is spent (link plan %s, emulator %j)', (plan, emulator) => {
   let gw: TestGateway;
