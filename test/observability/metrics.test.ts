@@ -38,8 +38,9 @@ describe('GET /metrics', () => {
   afterEach(() => gw?.stop());
 
   it('counts what the emulator received: requests, inner requests, 429s and retries, budget slots and waits, cache hits and joins, operations', async () => {
-    // Envelopes of at most 5 under a 5-per-second budget, and every 4th inner request throttled once with Retry-After: 0.
-    gw = await startGateway({ emulator: { users: 20 }, env: { GRAPH_RATE_LIMIT: '5/1s' } });
+    // Envelopes of at most 5 under a 5-per-second budget, and every 4th inner request throttled once with Retry-After: 0;
+    // the per-key plan, forced, so that the 8 links are 8 inner requests for the faults to throttle.
+    gw = await startGateway({ emulator: { users: 20 }, env: { GRAPH_RATE_LIMIT: '5/1s', GRAPH_LINK_PLAN: 'batch' } });
     gw.emulator.setFaults([{ status: 429, retryAfter: '0', every: 4, match: { inner: true } }]);
     const first = await gw.query(LINKED, undefined, { 'x-gateway-stats': 'true' });
     expect(first.body.errors).toBeUndefined();

@@ -32,6 +32,8 @@ describe('OpenTelemetry traces, with the real SDK registered by the host', () =>
       env: {
         GATEWAY_AUTH: 'entra', GRAPH_AUTH: 'obo', AZURE_TENANT_ID: idp.tenantId, AZURE_CLIENT_ID: idp.clientId,
         AZURE_CLIENT_SECRET: idp.clientSecret, AZURE_AUTHORITY_HOST: idp.authorityHost, GATEWAY_AUDIENCE: idp.apiAudience,
+        // The per-key plan, forced: the spans counted are one envelope of per-user link reads.
+        GRAPH_LINK_PLAN: 'batch',
       },
     });
   });
