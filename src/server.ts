@@ -71,7 +71,6 @@ async function listen(server: Server, port: number, host: string, variables: (po
   return server.address() as AddressInfo;
 }
 
-/** The one orchestrator: builds every part from `config` and starts listening. Nothing happens at import. */
 export interface ServerOptions {
   /** Where JSON logs go. @default stdout */
   readonly logDestination?: DestinationStream;
@@ -82,6 +81,7 @@ export interface ServerOptions {
   readonly httpsAgent?: HttpsAgent;
 }
 
+/** The one orchestrator: builds every part from `config` and starts listening. Nothing happens at import. */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<GatewayServer> {
   const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
   if (config.production && config.gateway.auth === 'none') {

@@ -83,7 +83,6 @@ export function operationLimits(config: Config): ValidationRule[] {
   ];
 }
 
-
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
 /** Header a caller sets (to `true`) to receive the operation's upstream counts in `extensions.upstream`. */
@@ -132,12 +131,12 @@ export function operationLogPlugin(settings: Parameters<typeof mayReadStats>[1])
             }
           }
           if (wantsStats) result.extensions = { ...result.extensions, upstream: stats.toJSON() };
-          // The operation's logger already carries requestId (a child logger): once per line.
           // An answer served from the cache says how old it is (in whole seconds, like HTTP's Age) and
-          // whether it was stale, served while a refresh went upstream (README: Caching).
+          // whether it was stale, served while a refresh went upstream (README: Visibility).
           if (stats.cacheAgeMs !== null) {
             result.extensions = { ...result.extensions, cache: { ageSeconds: Math.floor(stats.cacheAgeMs / 1000), stale: stats.staleHits > 0 } };
           }
+          // The operation's logger already carries requestId (a child logger): once per line.
           logger.info(
             {
               operationName: operationName ?? null,

@@ -131,7 +131,7 @@ export class GatewayMetrics {
 
   private readonly redisErrors = new Counter({
     name: 'gateway_redis_errors_total',
-    help: 'Redis commands that failed (the shared budget or cache), by operation (budget, cacheGet, cacheSet)',
+    help: 'Redis commands that failed (the shared budget or cache), by operation (budget, cacheGet, cacheSet, cacheDrop)',
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });

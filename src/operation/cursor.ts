@@ -58,9 +58,9 @@ const FORMAT_VERSION = '2';
 const SHAPE = /^([0-9]{1,3})\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]{1,4000})\.([A-Za-z0-9_-]{22})$/;
 
 /**
- * Signs and checks `after` cursors: `1.<key id>.<base64url JSON payload>.<base64url HMAC>`. The HMAC
- * covers everything before the last dot. The key id (an HMAC of a fixed label, so it reveals nothing
- * about the key) lets a cursor from a rotated or other gateway key be told apart from a forged one.
+ * Signs and checks `after` cursors: `<FORMAT_VERSION>.<key id>.<base64url JSON payload>.<base64url HMAC>`.
+ * The HMAC covers everything before the last dot. The key id (an HMAC of a fixed label, so it reveals
+ * nothing about the key) lets a cursor from a rotated or other gateway key be told apart from a forged one.
  * Encoding is deterministic: one payload and issue second, one cursor. A cursor lives `ttlSeconds` after
  * it is issued (GATEWAY_CURSOR_TTL_SECONDS): the upstream page it names is not kept by Graph forever, and a
  * leaked cursor should not stay a key to a page of the report.

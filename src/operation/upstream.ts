@@ -9,7 +9,6 @@ import type { Plan } from './planner';
 /** Per-call records an operation keeps for its log line; counters keep counting past it. */
 const MAX_CALL_RECORDS = 100;
 
-/** Per-operation facts createUpstream needs from the request context. */
 /** Per-operation facts createUpstream needs from the request context: the call context but its limiter, built here. */
 export type UpstreamCall = Omit<GraphCallContext, 'limiter'>;
 
