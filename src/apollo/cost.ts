@@ -108,7 +108,8 @@ export interface CostEstimate extends Cost {
  *
  * graphql-js does the coercion (`getVariableValues`, `getArgumentValues`) and the type questions; the walk is
  * our own because the complexity libraries (graphql-query-complexity and its kin) walk every spread anew, which
- * is the exponential walk of issue 13, and cost a field per parent, where a batch's plan costs per batch.
+ * is exponential in a document whose fragments spread the next one twice (README: Cost analysis), and cost a
+ * field per parent, where a batch's plan costs per batch.
  */
 export function estimateCost(
   schema: GraphQLSchema,

@@ -1,7 +1,7 @@
 import { doublingFragments } from '../support/doublingFragments';
 import { startGateway, type TestGateway } from '../support/startGateway';
 
-/** Issue 13's attacks on the cost analysis, and issue 11's refusal of what the budget cannot serve in time. */
+/** Attacks on the cost analysis, and the refusal of what the budget cannot serve in time (README: Cost analysis). */
 describe('cost analysis against hostile documents', () => {
   let gw: TestGateway;
   beforeAll(async () => {

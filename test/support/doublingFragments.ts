@@ -1,6 +1,7 @@
 /**
- * The attack of issue 13: `levels` fragments, each spreading the next one twice, under one report page. A
- * walk that expands fragments visits the last one 2^levels times; a memoised one visits each once.
+ * Fragments that spread each other, doubling at every level (README: Cost analysis): `levels` fragments, each
+ * spreading the next one twice, under one report page. A walk that expands fragments visits the last one
+ * 2^levels times; a memoised one visits each once.
  */
 export function doublingFragments(levels: number): string {
   const lines = ['query Doubling { credentialUserRegistrationDetails(first: 2) { ...F0 } }'];

@@ -47,11 +47,11 @@ export const operationShapes: readonly OperationShape[] = [
     query: '{ credentialUserRegistrationDetails(first: 7, filter: { isMfaRegistered: true, userPrincipalName: { startsWith: "a" } }, orderBy: [{ field: USER_DISPLAY_NAME, direction: DESC }]) { nodes { id } } }',
   },
   {
-    name: 'variable default (issue 13)',
+    name: 'variable default',
     query: 'query($f: Int = 9) { credentialUserRegistrationDetails(first: $f) { nodes { usageEvents(first: 2) { nodes { id } } } } }',
   },
   {
-    name: 'aliased lists that follow nextLinks (issue 13)',
+    name: 'aliased lists that follow nextLinks',
     query: `{ ${Array.from({ length: 10 }, (_, i) => `l${i}: userCredentialUsageDetails(first: ${5 + i}, filter: { isSuccess: ${i % 2 === 0} }) { nodes { id } }`).join(' ')} }`,
   },
   { name: 'successor page', query: '{ userRegistrationDetails(first: 6, filter: { isMfaRegistered: false }) { nodes { id userType methodsRegistered } } }' },
@@ -63,7 +63,7 @@ export const operationShapes: readonly OperationShape[] = [
       usersRegisteredByFeature { totalUserCount } usersRegisteredByMethod(includedUserTypes: MEMBER) { totalUserCount }
       userRegistrationActivity(period: D7) { feature authMethod } credentialUserRegistrationsSummaries(first: 3) { nodes { organizationId } } }`,
   },
-  { name: 'doubling fragments (issue 13)', query: doublingFragments(26) },
+  { name: 'doubling fragments', query: doublingFragments(26) },
   {
     name: '_entities of report rows by id',
     query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on CredentialUserRegistrationDetails { id isMfaRegistered }
