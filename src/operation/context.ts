@@ -25,8 +25,6 @@ export interface GatewayContext {
   readonly links: Links;
   /** The operation's span and metrics (see OperationTelemetry). */
   readonly telemetry: OperationTelemetry;
-  /** What the read planner learned, process-wide: with `planCost`, what a cost estimate prices plans with. */
-  readonly plannerMemory: PlannerMemory;
   /** Logs an upstream enum value the schema does not know, once per process and value. */
   readonly onUnknownEnum: (enumName: string, value: string) => void;
 }
@@ -89,7 +87,6 @@ export function createContextFactory(
       reports,
       links: new Links(reports, connections, keyed),
       telemetry,
-      plannerMemory: deps.plannerMemory,
       onUnknownEnum(enumName, value) {
         const key = `${enumName}.${value}`;
         if (unknownEnumValues.has(key) || unknownEnumValues.size >= 1000) return;
