@@ -2,10 +2,10 @@ import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { GraphHttpError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
-import type { GraphRequest, Recalled } from '../graph/types';
+import type { Recalled } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
 import { anyKeyFilter, chunkKeys, GUESSED_SCAN_SHARE, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, planCost, type ScanBound } from './planner';
-import { listRows, type OperationStats, type PlanRecord, type Upstream } from './upstream';
+import { listRows, type OperationStats, type PlanRecord, readAllRows, type Upstream } from './upstream';
 
 /** One keyed read: the rows of `spec` whose `key` is `value` (and that pass the client's `filter`). */
 export interface KeyedRead {
@@ -315,8 +315,9 @@ export class KeyedReads {
       chunkKeys(g.spec, g.key, keys, g.filter).map(async (chunk) => {
         const first = buildListRequest(g.spec, { filter: anyKeyFilter(g.key, chunk, g.filter), top: LARGEST_PAGE });
         try {
-          const rows = await this.readWhole(first);
-          if (rows === null) return;
+          const { rows, complete } = await readAllRows(this.upstream, this.graphRoot, { ...first, fresh: true }, this.settings.maxPages);
+          // Past the page bound the chunk is left to the per-key plan, which pages properly.
+          if (!complete) return;
           const byKey = index(rows, g.key);
           for (const key of chunk) answers.set(fold(key), byKey.get(fold(key)) ?? []);
         } catch (error) {
@@ -344,20 +345,6 @@ export class KeyedReads {
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));
     }
-  }
-
-  /** Every row from `first` on, or `null` past the page bound (the per-key plan pages properly). */
-  private async readWhole(first: GraphRequest): Promise<unknown[] | null> {
-    const expectedPath = pathOf(first.url);
-    const rows: unknown[] = [];
-    let url: string | null = first.url;
-    for (let page = 0; url !== null; page++) {
-      if (page >= this.settings.maxPages) return null;
-      const { rows: more, nextLink } = listRows(await this.upstream.load({ method: 'GET', version: first.version, url, fresh: true }));
-      rows.push(...more);
-      url = nextLink === null ? null : parseGraphUrl(this.graphRoot, first.version, nextLink, expectedPath);
-    }
-    return rows;
   }
 
   private async rememberKeys(g: Group, answers: ReadonlyMap<string, Answer>, since: number): Promise<void> {

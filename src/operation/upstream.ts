@@ -151,6 +151,7 @@ export function listRows(response: GraphResponse): { rows: unknown[]; nextLink: 
 /**
  * Every row of a collection from its first request on, following `@odata.nextLink` (validated: same
  * root, version and path) for at most `maxPages` pages. `complete` says whether the end was reached.
+ * A `fresh` first request makes every page fresh.
  */
 export async function readAllRows(
   upstream: Upstream,
@@ -163,7 +164,7 @@ export async function readAllRows(
   let url: string | null = first.url;
   for (let page = 0; url !== null; page++) {
     if (page >= maxPages) return { rows, complete: false };
-    const { rows: more, nextLink } = listRows(await upstream.load({ method: 'GET', version: first.version, url }));
+    const { rows: more, nextLink } = listRows(await upstream.load({ method: 'GET', version: first.version, url, ...(first.fresh ? { fresh: true } : {}) }));
     rows.push(...more);
     url = nextLink === null ? null : parseGraphUrl(graphRoot, first.version, nextLink, path);
   }
