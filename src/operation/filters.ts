@@ -21,11 +21,6 @@ export function orderTerms(order: readonly { field: string; direction?: string |
   return order.map((o) => ({ property: o.field, direction: o.direction === 'desc' ? 'desc' : 'asc' }));
 }
 
-/** The filter that ties a linked report to one user. */
-export function principalNameEquals(userPrincipalName: string): FilterExpression {
-  return { kind: 'compare', property: 'userPrincipalName', op: 'eq', value: { kind: 'string', value: userPrincipalName } };
-}
-
 type Maybe<T> = T | null | undefined;
 
 /**

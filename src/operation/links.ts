@@ -1,6 +1,5 @@
 import type { FilterExpression, ReportSpec } from '../graph/odata';
 import { checkFirst, type ConnectionFetcher, type ConnectionResult, lazyEdge, pageInfoOf, type Reports } from './connections';
-import { principalNameEquals } from './filters';
 import type { KeyedReads } from './keyedReads';
 import { anyKeyFilter, type KeyProperty } from './planner';
 
@@ -28,7 +27,8 @@ export class Links {
   async rowsOf<T>(userPrincipalName: string, query: UserLinkQuery, argumentPrefix: string): Promise<ConnectionResult<T>> {
     const perUser = {
       spec: query.spec,
-      filter: query.filter ? { kind: 'and' as const, operands: [principalNameEquals(userPrincipalName), query.filter] } : principalNameEquals(userPrincipalName),
+      // The user's own request: its cursors resume on it, whichever plan served the first page.
+      filter: anyKeyFilter('userPrincipalName', [userPrincipalName], query.filter),
       first: query.first,
       after: query.after,
     };
