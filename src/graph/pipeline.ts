@@ -211,11 +211,14 @@ function derivedKey(path: string, name: string, principal: string): string {
   return `${principal}\nDERIVED ${path}?${name}`;
 }
 
-async function recall(key: string, parts: ReadParts): Promise<Recalled | undefined> {
+/** A derived value from the cache, counted in the operation's stats as a cached read is. */
+async function recall(key: string, parts: ReadParts, stats: GraphCallStats): Promise<Recalled | undefined> {
   const hit = await parts.cache.get(key);
   if (hit === undefined) return undefined;
   const ageMs = Math.max(0, parts.clock.now() - hit.storedAt);
-  return { value: hit.response.body, ageMs, stale: ageMs > parts.ttlMs };
+  const stale = ageMs > parts.ttlMs;
+  noteCacheAge(stats, ageMs, stale);
+  return { value: hit.response.body, ageMs, stale };
 }
 
 /**
@@ -291,7 +294,7 @@ export async function createGraphPipeline(
     readOnce: (request, context) => readOnce(request, parts, context),
     create: (request, context) => createOnce(request, parts, context),
     probe: (timeoutMs) => probe(root, agent, timeoutMs),
-    recall: (path, name, context) => recall(derivedKey(path, name, context.principal), parts),
+    recall: (path, name, context) => recall(derivedKey(path, name, context.principal), parts, context.stats),
     remember: (path, name, value, context, since) => cache.set(derivedKey(path, name, context.principal), { status: 200, body: value }, since),
     close: async () => {
       agent.destroy();

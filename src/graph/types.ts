@@ -233,6 +233,7 @@ export interface GraphPipeline {
   /**
    * A value derived from reads of `path` (`/{version}/…`, no query), cached like a read of that path under
    * the caller's principal, so a create on the path drops it too. `name` tells values of one path apart.
+   * A hit counts in the operation's stats like a cached read (cacheHits, staleHits, cacheAgeMs).
    */
   recall(path: string, name: string, context: GraphCallContext): Promise<Recalled | undefined>;
   remember(path: string, name: string, value: unknown, context: GraphCallContext, since: number): Promise<void>;

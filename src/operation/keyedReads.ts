@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { GraphHttpError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
-import type { Recalled } from '../graph/types';
 import { parseGraphUrl, pathOf } from '../graph/urls';
 import { anyKeyFilter, chunkKeys, GUESSED_SCAN_SHARE, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, planCost, type ScanBound } from './planner';
 import { listRows, type OperationStats, type PlanRecord, readAllRows, type Upstream } from './upstream';
@@ -166,18 +165,11 @@ export class KeyedReads {
     this.recordPlan(record.plan);
   }
 
-  private noteRecalled(recalled: Recalled): void {
-    this.stats.cacheHits += 1;
-    if (recalled.stale) this.stats.staleHits += 1;
-    this.stats.cacheAgeMs = Math.max(this.stats.cacheAgeMs ?? 0, recalled.ageMs);
-  }
-
   /** Serves a group: from a cached scan, else cached keys, else the cheapest plan for the keys left. */
   private async serve(g: Group, keys: readonly string[]): Promise<Map<string, Answer>> {
     const answers = new Map<string, Answer>();
     const scanned = await this.upstream.recall(g.path, `scan\n${g.filterName}`);
     if (scanned !== undefined && Array.isArray(scanned.value)) {
-      this.noteRecalled(scanned);
       const rows = index(scanned.value, g.key);
       for (const key of keys) answers.set(fold(key), rows.get(fold(key)) ?? []);
       this.note({ report: g.spec.name, plan: 'cache', keys: keys.length, budgetedRequests: 0 });
@@ -190,7 +182,6 @@ export class KeyedReads {
     recalled.forEach((hit, i) => {
       const key = keys[i]!;
       if (hit === undefined || !Array.isArray(hit.value)) return missing.push(key);
-      this.noteRecalled(hit);
       answers.set(fold(key), hit.value);
       if (hit.stale) stale.push(key);
     });

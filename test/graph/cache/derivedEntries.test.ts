@@ -22,7 +22,11 @@ afterAll(async () => {
 describe("rows the read planner derives, cached beside the reads they came from", () => {
   it('are recalled by the principal that stored them and by no other', async () => {
     await startOperation(pipeline, { principal: 'alice' }).upstream.remember(PATH, 'scan\nnull', [{ id: 'a' }], Date.now());
-    await expect(startOperation(pipeline, { principal: 'alice' }).upstream.recall(PATH, 'scan\nnull')).resolves.toMatchObject({ value: [{ id: 'a' }], stale: false });
+    const recalling = startOperation(pipeline, { principal: 'alice' });
+    await expect(recalling.upstream.recall(PATH, 'scan\nnull')).resolves.toMatchObject({ value: [{ id: 'a' }], stale: false });
+    // Counted like a cached read, so x-gateway-stats and extensions.cache see it.
+    expect(recalling.stats).toMatchObject({ cacheHits: 1, staleHits: 0, httpRequests: 0 });
+    expect(recalling.stats.cacheAgeMs).not.toBeNull();
     await expect(startOperation(pipeline, { principal: 'bob' }).upstream.recall(PATH, 'scan\nnull')).resolves.toBeUndefined();
   });
 
