@@ -1,4 +1,3 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolvers-types';
 import type { ReportSpec } from '../graph/odata';
 import type { GatewayContext } from '../operation/context';
@@ -6,7 +5,7 @@ import { entityId, entityKey } from '../operation/connections';
 import { selectsField } from '../operation/selection';
 import { credentialUserRegistrationDetails as registrations, type CredentialUserRegistrationDetailsRecord } from './registrationDetails';
 import { usageDetailsFilter, userCredentialUsageDetails as usage } from './usageDetails';
-import { userRegistrationDetails as directory, userRegistrationDetailsBeta as betaDirectory, type UserRegistrationDetailsRecord } from './userRegistrationDetails';
+import { userRegistrationDetails as directory, userRegistrationDetailsFor, type UserRegistrationDetailsRecord } from './userRegistrationDetails';
 
 /**
  * A federated `User` as this subgraph sees it: the router sends one of the two keys, never necessarily both,
@@ -24,11 +23,6 @@ interface ResolvedUser extends UserReference {
   readonly row?: UserRegistrationDetailsRecord;
   /** Where the row was read: a beta row also holds `defaultMfaMethod`, a v1.0 row does not. */
   readonly rowFrom?: ReportSpec;
-}
-
-/** The directory to read: beta when the operation selects `defaultMfaMethod` (only beta has it), else v1.0. */
-function directoryFor(info: GraphQLResolveInfo): ReportSpec {
-  return selectsField(info, 'defaultMfaMethod') ? betaDirectory : directory;
 }
 
 /**
@@ -82,7 +76,7 @@ export const userResolvers = {
       const missing = (['id', 'userPrincipalName'] as const).find((key) => user[key] === undefined);
       if (missing === undefined || !selectsField(info, missing, 'User')) return user;
       // Read from the directory the rest of the operation needs, so that the row is read once.
-      const rowFrom = directoryFor(info);
+      const rowFrom = userRegistrationDetailsFor(info);
       const row = await directoryRow(user, ctx, rowFrom);
       const resolved: ResolvedUser | null = typeof row?.[missing] === 'string' ? { ...user, [missing]: row[missing], row, rowFrom } : null;
       return resolved;
@@ -99,6 +93,6 @@ export const userResolvers = {
       return ctx.links.rowsOf(upn, { spec: usage, filter, first: args.first, after: args.after }, 'credentialUsageEvents.');
     },
     // By principal name the directory row already is the registration: one request either way.
-    authenticationRegistration: (user, _args, ctx, info) => directoryRow(user, ctx, directoryFor(info)),
+    authenticationRegistration: (user, _args, ctx, info) => directoryRow(user, ctx, userRegistrationDetailsFor(info)),
   },
 } satisfies Resolvers;

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { normaliseEnumValue } from '../enums';
 import type { Resolvers, UserRegistrationDetailsFilter } from '../generated/resolvers-types';
 import { stringProperty, type FilterExpression, type ReportSpec } from '../graph/odata';
@@ -40,6 +41,14 @@ export const userRegistrationDetailsBeta: ReportSpec = {
   name: 'userRegistrationDetailsBeta',
   version: 'beta',
 };
+
+/**
+ * Which version to read for the current field: beta exactly when the operation selects `defaultMfaMethod`
+ * below it (on `on`, for an `_entities` selection naming many types), since only beta has it.
+ */
+export function userRegistrationDetailsFor(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, on?: string): ReportSpec {
+  return selectsField(info, 'defaultMfaMethod', on) ? userRegistrationDetailsBeta : userRegistrationDetails;
+}
 
 /**
  * One row of `/v1.0/reports/authenticationMethods/userRegistrationDetails` as Graph sends it; `id` is the
@@ -95,7 +104,7 @@ export const userRegistrationDetailsResolvers = {
     /** `defaultMfaMethod` exists only on beta, so the page is read from beta exactly when it is selected. */
     userRegistrationDetails: (_root, args, ctx, info) =>
       ctx.reports.list({
-        spec: selectsField(info, 'defaultMfaMethod') ? userRegistrationDetailsBeta : userRegistrationDetails,
+        spec: userRegistrationDetailsFor(info),
         filter: userRegistrationDetailsFilter(args.filter),
         orderBy: orderTerms(args.orderBy),
         first: args.first,
@@ -106,8 +115,7 @@ export const userRegistrationDetailsResolvers = {
     // An entity is read from the version that has what the operation selects, like the list.
     __resolveReference: (ref, ctx, info) => {
       const id = entityId(ref.id);
-      const spec = selectsField(info, 'defaultMfaMethod', 'UserRegistrationDetails') ? userRegistrationDetailsBeta : userRegistrationDetails;
-      return id === null ? null : ctx.links.byKey<UserRegistrationDetailsRecord>(spec, 'id', id);
+      return id === null ? null : ctx.links.byKey<UserRegistrationDetailsRecord>(userRegistrationDetailsFor(info, 'UserRegistrationDetails'), 'id', id);
     },
     userType: (parent, _args, ctx) => normaliseEnumValue('signInUserType', parent.userType, ctx.onUnknownEnum),
     userPreferredMethodForSecondaryAuthentication: (parent, _args, ctx) =>
