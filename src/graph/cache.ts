@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { RedisBreaker } from './redisBreaker';
 import { type GraphRequest, type GraphResponse, REDIS_KEY_PREFIX } from './types';
+import { pathOf } from './urls';
 
 /**
  * The identity of a read for dedupe, single-flight and cache. The principal is part of it: two callers
@@ -19,9 +20,7 @@ export function canonicalKey(request: GraphRequest, principal: string): string {
 export function cacheGroup(key: string): string {
   const newline = key.indexOf('\n');
   const rest = key.slice(newline + 1);
-  const path = rest.slice(rest.indexOf(' ') + 1);
-  const query = path.indexOf('?');
-  return `${key.slice(0, newline)}\n${query < 0 ? path : path.slice(0, query)}`;
+  return `${key.slice(0, newline)}\n${pathOf(rest.slice(rest.indexOf(' ') + 1))}`;
 }
 
 /** A cached answer and when it was stored (epoch milliseconds): its age decides fresh, stale or gone. */
