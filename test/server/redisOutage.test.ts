@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { startRedis, type TestRedis } from '../graph/support/startRedis';
 import { startGateway, type TestGateway } from '../support/startGateway';
+import { until } from '../support/until';
 
 const WORKERS = 6;
 
@@ -32,10 +33,6 @@ function startLoad(gw: TestGateway): { outcomes: Outcome[]; stop(): Promise<void
     },
   };
 }
-
-const until = async (condition: () => boolean): Promise<void> => {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-};
 
 const logged = (gw: TestGateway, test: (line: any) => boolean): any[] => gw.logs.map((l) => JSON.parse(l)).filter(test);
 
