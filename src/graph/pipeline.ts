@@ -247,9 +247,9 @@ export async function createGraphPipeline(
   const clock = internals.clock ?? systemClock;
   const log = options.log ?? (() => undefined);
   const root = new URL(options.root);
-  const redis = options.cache.redisUrl ? await connectRedis({ url: options.cache.redisUrl, ...options.redis }) : undefined;
   // One breaker for budget and cache: they share the connection, so they are down together.
-  const breaker = redis ? new RedisBreaker(redis, options.redis.retryMs, clock, log) : undefined;
+  const breaker = options.redis ? new RedisBreaker(await connectRedis(options.redis), options.redis.retryMs, clock, log) : undefined;
+  const redis = breaker?.redis;
   const agent = createAgent(root, options.maxSockets);
 
   const transport = new GraphTransport({

@@ -194,10 +194,12 @@ export interface GraphPipelineOptions {
     readonly staleMs: number;
     readonly maxEntries: number;
     readonly maxBytes: number;
-    readonly redisUrl?: string;
   };
-  /** How long one Redis command may take, and how long the Redis breaker stays open (README: Degraded modes). */
-  readonly redis: Omit<RedisSettings, 'url'>;
+  /**
+   * The Redis that budget and cache share between processes, behind one breaker (README: Degraded modes);
+   * `null`: each process budgets and caches alone.
+   */
+  readonly redis: RedisSettings | null;
   /** How a group of exactly one read travels: a plain GET (default) or a one-item `$batch`. */
   readonly singleRequest: 'plain' | 'batch';
   /** `false` is the benchmark's naive mode: one plain call per load, no batching, dedupe or cache. */

@@ -38,9 +38,9 @@ beforeAll(async () => {
   await inspector.connect();
   pipeline = await createGraphPipeline(
     testPipelineOptions(emulator.url, {
-      cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 100, maxBytes: 1 << 20, redisUrl: redis.url },
+      cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 100, maxBytes: 1 << 20 },
       rateLimit: { requests: 1_000, windowMs: 1_000 },
-      redis: { commandTimeoutMs: 150, retryMs: RETRY_MS },
+      redis: { url: redis.url, commandTimeoutMs: 150, retryMs: RETRY_MS },
       log: (event) => events.push(event),
     }),
   );

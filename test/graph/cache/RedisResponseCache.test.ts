@@ -23,7 +23,10 @@ beforeAll(async () => {
   redis = await startRedis();
   inspector = new Redis(redis.url);
   // Two pipelines stand for two gateway processes behind one load balancer.
-  const options = testPipelineOptions(emulator.url, { cache: { ttlMs: TTL_MS, staleMs: 0, maxEntries: 10, maxBytes: 1 << 20, redisUrl: redis.url } });
+  const options = testPipelineOptions(emulator.url, {
+    cache: { ttlMs: TTL_MS, staleMs: 0, maxEntries: 10, maxBytes: 1 << 20 },
+    redis: { url: redis.url, commandTimeoutMs: 1_000, retryMs: 500 },
+  });
   first = await createGraphPipeline(options);
   second = await createGraphPipeline(options);
 });

@@ -14,7 +14,7 @@ export function testPipelineOptions(root: string, overrides: Partial<GraphPipeli
     maxSocketsPerReport: 16,
     rateLimit: null,
     cache: { ttlMs: 60_000, staleMs: 0, maxEntries: 1_000, maxBytes: 64 * 1024 * 1024 },
-    redis: { commandTimeoutMs: 1_000, retryMs: 500 },
+    redis: null,
     singleRequest: 'plain',
     dedupe: true,
     backoff: { baseMs: 20, capMs: 100 },
