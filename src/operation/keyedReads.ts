@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
+import type { Config } from '../config';
 import { GraphHttpError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
 import { parseGraphUrl, pathOf } from '../graph/urls';
@@ -22,7 +23,7 @@ export type KeyRows = readonly unknown[] | null;
 
 /** How the planner may plan: `auto` chooses per batch, the others force one plan (`GRAPH_LINK_PLAN`). */
 export interface PlannerSettings {
-  readonly plan: 'auto' | 'batch' | 'coalesce' | 'scan';
+  readonly plan: Config['graph']['linkPlan'];
   readonly scanBound: ScanBound;
   /** Upstream pages a coalesced chunk may read; a chunk with more is left to the per-key plan. */
   readonly maxPages: number;
