@@ -9,7 +9,7 @@ import type { Clock } from './types';
  * the wire: no latency margin is needed. What is left is rounding: both clocks read whole milliseconds, so a
  * true gap of exactly one window can read one millisecond short on each side. Two milliseconds is therefore the
  * smallest margin that provokes no 429 from an upstream that enforces the window exactly (the emulator's limiter
- * does, and test/graph/budget proves it); anything larger only idles the budget.
+ * does, and test/cost/fairShare.test.ts proves it); anything larger only idles the budget.
  */
 export const BUDGET_SAFETY_MARGIN_MS = 2;
 

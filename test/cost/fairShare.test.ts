@@ -5,9 +5,8 @@ import { until } from '../support/until';
 const LARGE = '{ credentialUserRegistrationDetails(first: 39) { nodes { id usageEvents(first: 1) { nodes { id } } } } }';
 const SMALL = '{ usersRegisteredByFeature { totalUserCount } }';
 
-
 /**
- * Issue 13's starvation: under Graph's budget one large operation must not make another caller's small one wait
+ * No starvation (README: How upstream calls are made): under Graph's budget one large operation must not make another caller's small one wait
  * for all of it. Callers are anonymous here (GATEWAY_AUTH=none), so each operation is its own party.
  */
 describe.each(['memory', 'redis'] as const)('a fair share of the tenant budget (%s budget)', (kind) => {

@@ -1,7 +1,10 @@
 import { startGateway, type TestGateway } from '../support/startGateway';
 import { until } from '../support/until';
 
-/** Issue 13: a tenant Graph throttles is throttled for every operation, and each read retries a bounded number of times. */
+/**
+ * A tenant Graph throttles is throttled for every operation, and each read retries a bounded number of times
+ * (README: How upstream calls are made).
+ */
 describe('a throttled tenant', () => {
   let gw: TestGateway;
   beforeAll(async () => {
