@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { GraphHttpError } from '../graph/errors';
 import { buildListRequest, type FilterExpression, type ReportSpec } from '../graph/odata';
 import { parseGraphUrl, pathOf } from '../graph/urls';
-import { anyKeyFilter, chunkKeys, GUESSED_SCAN_SHARE, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, planCost, type ScanBound } from './planner';
+import { anyKeyFilter, chunkKeys, GUESSED_SCAN_SHARE, type KeyProperty, type KnownSize, LARGEST_PAGE, type Plan, type PlanCost, planCost, type ScanBound } from './planner';
 import { listRows, type OperationStats, type PlanRecord, readAllRows, type Upstream } from './upstream';
 
 /** One keyed read: the rows of `spec` whose `key` is `value` (and that pass the client's `filter`). */
@@ -196,8 +196,12 @@ export class KeyedReads {
     return `key\n${g.key}\n${g.want}\n${g.filterName}\n${fold(key)}`;
   }
 
-  /** Plans `keys` and reads them, plan by plan, until every key is served or only the per-key plan is left. */
-  private async read(g: Group, keys: readonly string[]): Promise<Map<string, Answer>> {
+  /**
+   * Plans `keys` and reads them, plan by plan, until every key is served or only the per-key plan is left.
+   * A `refresh` has no caller to hand keys to: it skips the per-key plan for the cheapest shared one, whose
+   * rows replace the stale entries (with none left, they expire).
+   */
+  private async read(g: Group, keys: readonly string[], refresh = false): Promise<Map<string, Answer>> {
     const answers = new Map<string, Answer>();
     const tried = new Set<Plan>();
     let left = [...keys];
@@ -209,7 +213,8 @@ export class KeyedReads {
         coalesceRefused: this.memory.refused(g.shape),
         ...(FORCED[this.settings.plan] && step === 0 ? { force: FORCED[this.settings.plan] } : {}),
       });
-      const plan = tried.has(choice.plan) ? choice.ranked.find((c) => !tried.has(c.plan)) : choice;
+      const open = (c: PlanCost): boolean => !tried.has(c.plan) && !(refresh && c.plan === 'perKey');
+      const plan = open(choice) ? choice : choice.ranked.find(open);
       if (plan === undefined) break;
       tried.add(plan.plan);
       this.note({ report: g.spec.name, plan: plan.plan, keys: left.length, budgetedRequests: plan.budgetedRequests });
@@ -350,7 +355,7 @@ export class KeyedReads {
     const guard = `${this.principal}\n${groupKey(g)}\n${what === 'scan' ? 'scan' : keys.map(fold).sort().join(',')}`;
     if (this.memory.refreshing.has(guard)) return;
     this.memory.refreshing.add(guard);
-    const work = what === 'scan' ? this.scan(g, keys, null) : this.read(g, keys);
+    const work = what === 'scan' ? this.scan(g, keys, null) : this.read(g, keys, true);
     void work.catch(() => undefined).finally(() => this.memory.refreshing.delete(guard));
   }
 }

@@ -275,6 +275,26 @@ describe('reads shared across operations', () => {
     expect(counted()).toHaveLength(2);
   });
 
+  it('rows of keys read together, past their TTL, are refreshed even when one key is asked for alone', async () => {
+    await start({ users: 20 }, { GRAPH_CACHE_TTL_SECONDS: '1', GRAPH_CACHE_STALE_SECONDS: '60' });
+    const page = (first: number) => `{ credentialUserRegistrationDetails(first: ${first}) { nodes { userPrincipalName usageEvents(first: 2) { nodes { id } } } } }`;
+    const all = await gw.query(page(8), undefined, { 'x-gateway-stats': 'true' });
+    expect(plansOf(all)).toContain('userCredentialUsageDetails:coalesced');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    gw.emulator.log.clear();
+    // One user: its page is a new read, its rows are the coalesced read's, served stale while they are refreshed.
+    const one = await gw.query(page(1));
+    expect(one.body.errors).toBeUndefined();
+    expect(one.body.extensions?.cache).toEqual({ ageSeconds: 1, stale: true });
+    const usage = () => counted().filter((r) => r.path === '/reports/userCredentialUsageDetails' && r.status === 200);
+    for (let i = 0; i < 100 && usage().length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(usage()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = await gw.query(page(1));
+    expect(again.body.extensions?.cache).toEqual({ ageSeconds: 0, stale: false });
+    expect(usage()).toHaveLength(1);
+  });
+
   it("read your writes: a create drops that principal's cached reads of the report", async () => {
     await start({ users: 10 });
     const list = '{ credentialUserRegistrationDetails(first: 50) { nodes { userPrincipalName } } }';
