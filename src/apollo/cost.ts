@@ -20,7 +20,7 @@ import type { Config } from '../config';
 import { CodedError, ErrorCode } from '../errors';
 import { minimumBudgetWaitMs } from '../graph/budget';
 import { pageLimits } from '../operation/connections';
-import { GUESSED_SCAN_SHARE } from '../operation/planner';
+import { GUESSED_SCAN_SHARE, LARGEST_PAGE } from '../operation/planner';
 import type { GatewayContext } from '../operation/context';
 import { entityLookups, linkFields } from '../reports';
 
@@ -44,6 +44,17 @@ export interface CostSettings {
   readonly maxPagesPerPage: number;
   /** `GRAPH_LINK_PLAN`. */
   readonly linkPlan: Config['graph']['linkPlan'];
+  /** Pages the largest report scan reads (`GRAPH_SCAN_MAX_ROWS` at the planner's page size); 0 when scans are off. */
+  readonly scanPages: number;
+}
+
+/** The cost settings of a configuration: one place that turns settings into what the estimate needs. */
+export function costSettingsOf(config: Config): CostSettings {
+  return {
+    maxPagesPerPage: config.graph.maxPagesPerPage,
+    linkPlan: config.graph.linkPlan,
+    scanPages: Math.ceil(config.graph.scanMaxRows / LARGEST_PAGE),
+  };
 }
 
 /** A batch of keyed reads, as one tick of resolvers asks for them. */
@@ -74,9 +85,13 @@ export function keyedReadCost(read: KeyedRead, settings: CostSettings): Cost {
   const perKey = read.kind === 'rows' ? (read.pagesPerKey ?? 1) : 1;
   if (settings.linkPlan === 'batch') return { requests: keys * perKey, slots: keys };
   const guess = (plan: number): number => Math.ceil(plan * GUESSED_SCAN_SHARE);
-  if (read.kind === 'byId') return { requests: guess(keys) + keys, slots: keys };
+  // Slots are the least the chosen plan may need (an operation is refused on them only when it cannot finish):
+  // a scan within the bound serves any number of keys in at most `scanPages` requests.
+  const scannable = settings.linkPlan !== 'coalesce' && settings.scanPages > 0;
+  const atLeast = (plan: number): number => (scannable ? Math.min(plan, settings.scanPages) : plan);
+  if (read.kind === 'byId') return { requests: guess(keys) + keys, slots: atLeast(keys) };
   const chunks = Math.ceil(keys / COALESCED_KEYS_PER_REQUEST);
-  return { requests: guess(chunks) + chunks * settings.maxPagesPerPage + keys * perKey, slots: chunks };
+  return { requests: guess(chunks) + chunks * settings.maxPagesPerPage + keys * perKey, slots: atLeast(chunks) };
 }
 
 /**
@@ -232,7 +247,7 @@ export function estimateCost(
  */
 export function upstreamCostPlugin(config: Config): ApolloServerPlugin<GatewayContext> {
   const { maxCost, maxRepresentations, deadlineMs } = config.gateway;
-  const settings: CostSettings = { maxPagesPerPage: config.graph.maxPagesPerPage, linkPlan: config.graph.linkPlan };
+  const settings = costSettingsOf(config);
   const rateLimit = config.graph.rateLimit;
   return {
     async requestDidStart() {

@@ -5,7 +5,7 @@ import { resolvers } from '../../src/reports';
 import { doublingFragments } from '../support/doublingFragments';
 
 const schema = buildGatewaySchema(resolvers);
-const settings: CostSettings = { maxPagesPerPage: 10, linkPlan: 'batch' };
+const settings: CostSettings = { maxPagesPerPage: 10, linkPlan: 'batch', scanPages: 0 };
 
 function estimate(query: string, variables: Record<string, unknown> = {}, with_: CostSettings = settings) {
   const document = parse(query);
@@ -70,12 +70,25 @@ describe('estimateCost', () => {
 describe('keyedReadCost and pagesPerPage', () => {
   it('is one request per key in the batch plan; under the read planner one per chunk in slots, its guesses and fallbacks in the bound', () => {
     expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, settings)).toEqual({ requests: 150, slots: 50 });
+    // With scans off (scanPages 0) the least a plan needs is one slot per chunk, or per key for ids.
     for (const linkPlan of ['auto', 'coalesce', 'scan'] as const) {
       // A guessed scan of at most a quarter of the 3 chunks, the 3 chunks to the page bound, then per key.
       expect(keyedReadCost({ kind: 'rows', keys: 50, pagesPerKey: 3 }, { ...settings, linkPlan })).toEqual({ requests: 1 + 3 * 10 + 150, slots: 3 });
       // Ids are never coalesced: per key, after a guessed scan of at most a quarter of that.
       expect(keyedReadCost({ kind: 'byId', keys: 7 }, { ...settings, linkPlan })).toEqual({ requests: 2 + 7, slots: 7 });
     }
+  });
+
+  it('needs no more slots than a scan within the bound reads, where the planner may scan', () => {
+    const scanning: CostSettings = { ...settings, scanPages: 5 };
+    for (const linkPlan of ['auto', 'scan'] as const) {
+      expect(keyedReadCost({ kind: 'byId', keys: 100 }, { ...scanning, linkPlan })).toEqual({ requests: 25 + 100, slots: 5 });
+      expect(keyedReadCost({ kind: 'rows', keys: 200, pagesPerKey: 1 }, { ...scanning, linkPlan })).toEqual({ requests: 3 + 10 * 10 + 200, slots: 5 });
+      expect(keyedReadCost({ kind: 'byId', keys: 3 }, { ...scanning, linkPlan }).slots).toBe(3);
+    }
+    // A forced coalesce never scans, and ids are read per key.
+    expect(keyedReadCost({ kind: 'byId', keys: 100 }, { ...scanning, linkPlan: 'coalesce' }).slots).toBe(100);
+    expect(keyedReadCost({ kind: 'byId', keys: 100 }, { ...scanning, linkPlan: 'batch' }).slots).toBe(100);
   });
 
   it('bounds the pages of a connection page by `first` + 1 and by the page bound', () => {

@@ -92,6 +92,28 @@ describe("the read planner, under Graph's budget of 5 requests per window", () =
     },
   );
 
+  it("at Graph's own budget (5 per 10 s, unscaled) the cost check admits what the planner can serve: 100 _entities by id and a router's users page", async () => {
+    // The slot check refuses only what cannot finish before the deadline; priced one slot per key, these two
+    // (100 and 300 slots, 190 s and 590 s of budget) were refused although the planner serves them in a window or two.
+    await start({ rateLimit: { requests: 5, windowSeconds: 10 } }, { GRAPH_RATE_LIMIT: '5/10s' });
+    const rows = gw.emulator.data.userRegistrationDetails.slice(0, 100);
+    const byId = await gw.query(`${ENTITIES} fragment F on UserRegistrationDetails { id }`, {
+      r: rows.map((r) => ({ __typename: 'UserRegistrationDetails', id: r.id })),
+    });
+    expect(byId.body.errors).toBeUndefined();
+    expect(byId.body.data!._entities).toEqual(rows.map((r) => ({ id: r.id })));
+    const page = await gw.query(`${ENTITIES} fragment F on User { id userPrincipalName ${USER_FIELDS} }`, {
+      r: rows.map((u) => ({ __typename: 'User', id: u.id })),
+    });
+    expect(page.body.errors).toBeUndefined();
+    (page.body.data!._entities as any[]).forEach((found, i) => {
+      const u = rows[i]!;
+      expect(found).toEqual({ id: u.id, userPrincipalName: u.userPrincipalName, ...expectedUserReports(gw.emulator, u.userPrincipalName) });
+    });
+    expect(counted().length).toBeLessThanOrEqual(FIVE_WINDOWS);
+    expect(throttled()).toHaveLength(0);
+  });
+
   it("a router's page asked again costs nothing: what the first asking read serves it", async () => {
     await start();
     const users = gw.emulator.data.userRegistrationDetails.slice(0, 100);
